@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "bcd",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bcd", targets: ["bcd"]),
+        .library(name: "BCDKit", targets: ["BCDKit"]),
+        .library(name: "BootCore", targets: ["BootCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, wrapped by thin typed Swift layers (no C types leak past them).
+        .systemLibrary(name: "CHivex", path: "Sources/CHivex"),
+        .systemLibrary(name: "CWimlib", path: "Sources/CWimlib"),
+
+        // Boot payload core: no Foundation, compiles with Embedded Swift too (see scripts/build-embedded.sh).
+        .target(name: "BootCore", path: "Sources/BootCore"),
+
+        // BCD stores: hive access, model, names, devices, safe save.
+        .target(name: "BCDKit", dependencies: ["CHivex"], path: "Sources/BCDKit"),
+
+        .executableTarget(
+            name: "bcd",
+            dependencies: [
+                "BCDKit", "BootCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/bcd"
+        ),
+
+        .testTarget(name: "BCDKitTests", dependencies: ["BCDKit"], path: "Tests/BCDKitTests"),
+        .testTarget(name: "BootCoreTests", dependencies: ["BootCore"], path: "Tests/BootCoreTests"),
+        .testTarget(name: "CLITests", dependencies: ["BCDKit"], path: "Tests/CLITests"),
+    ]
+)

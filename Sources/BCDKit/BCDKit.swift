@@ -1,0 +1,1 @@
+// BCDKit: Windows BCD stores.

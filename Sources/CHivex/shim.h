@@ -1,0 +1,2 @@
+#include <hivex.h>
+#include <errno.h>
