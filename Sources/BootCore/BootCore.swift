@@ -1,1 +1,0 @@
-// BootCore: boot payload parsers shared by the host tools and the UEFI loader.

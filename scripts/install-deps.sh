@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs every Debian package the project builds, runs or tests with.
+# Idempotent; uses sudo when not root.
+set -euo pipefail
+packages=(
+    libhivex-dev libhivex-bin libwin-hivex-perl   # BCD stores are registry hives
+    libwim-dev wimtools                           # WIM content (validation, differential tests)
+    libncursesw5-dev tmux                         # the editor, and driving it in tests
+    gnu-efi ovmf qemu-system-x86 ipxe ipxe-qemu   # the loader and test boots
+    mtools dosfstools ntfs-3g                     # FAT checks, NTFS images for boot.sdi
+    file xxd
+)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages present"
+    exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+echo "install-deps: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
