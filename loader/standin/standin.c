@@ -1,0 +1,148 @@
+/* STAND-IN boot manager (not Microsoft's).
+ *
+ * A test application that takes the place of bootmgfw.efi: it finds the loader's virtual
+ * partition, lets the firmware's own FAT driver mount it, reads BCD, boot.sdi and boot.wim
+ * from several of the mirrored directories and reports, on COM1, one parseable line each:
+ *   STANDIN start
+ *   STANDIN cmdline <load options>
+ *   STANDIN device vendor|fallback media=<hex> partition=<0|1> blocks=<n>
+ *   STANDIN file <path> size=<n> crc32=<8 hex>      or   STANDIN missing <path>
+ *   STANDIN bcd <path> exe=<n> efi=<n>              (UTF-16LE ".exe\0"/".efi\0" counts)
+ *   STANDIN throughput <path> bytes=<n> us=<n>
+ *   STANDIN done
+ * then powers the machine off. */
+#include <efi.h>
+#include <efilib.h>
+#include "crc32.h"
+#include "serial.h"
+#include "vdisk_ids.h"
+
+static EFI_GUID vdisk_guid = LOADER_VDISK_GUID;
+
+static const CHAR16 *bcd_paths[] = {
+    L"\\Boot\\BCD", L"\\EFI\\Microsoft\\Boot\\BCD", L"\\BCD", L"\\Boot\\Fonts\\BCD",
+    L"\\Boot\\Resources\\BCD", L"\\Sources\\BCD", L"\\EFI\\BCD", L"\\EFI\\Boot\\BCD",
+    L"\\EFI\\Microsoft\\BCD",
+};
+static const CHAR16 *other_paths[] = {
+    L"\\Boot\\boot.sdi", L"\\boot.sdi", L"\\EFI\\Boot\\boot.sdi",
+    L"\\Sources\\boot.wim", L"\\boot.wim",
+};
+
+static int is_ours(EFI_DEVICE_PATH *dp) {
+    for (; dp && !IsDevicePathEnd(dp); dp = NextDevicePathNode(dp)) {
+        if (DevicePathType(dp) == HARDWARE_DEVICE_PATH && DevicePathSubType(dp) == HW_VENDOR_DP &&
+            CompareGuid(&((VENDOR_DEVICE_PATH *)dp)->Guid, &vdisk_guid) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The virtual partition: a BlockIo handle whose device path carries our vendor node and
+ * whose media is a logical partition.  NULL when not found. */
+static EFI_HANDLE find_partition(EFI_BLOCK_IO **bio_out) {
+    UINTN n = 0; EFI_HANDLE *hs = NULL; EFI_HANDLE found = NULL;
+    if (BS->LocateHandleBuffer(ByProtocol, &BlockIoProtocol, NULL, &n, &hs) != EFI_SUCCESS) return NULL;
+    for (UINTN i = 0; i < n && !found; i++) {
+        EFI_DEVICE_PATH *dp; EFI_BLOCK_IO *bio;
+        if (BS->HandleProtocol(hs[i], &DevicePathProtocol, (void **)&dp) != EFI_SUCCESS) continue;
+        if (BS->HandleProtocol(hs[i], &BlockIoProtocol, (void **)&bio) != EFI_SUCCESS) continue;
+        if (is_ours(dp) && bio->Media->LogicalPartition) { found = hs[i]; *bio_out = bio; }
+    }
+    FreePool(hs);
+    return found;
+}
+
+static UINT64 tsc(void) { UINT32 lo, hi; __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi)); return ((UINT64)hi << 32) | lo; }
+static UINT64 tsc_per_us;
+
+static UINTN count_utf16(const UINT8 *d, UINTN n, const char *ext) {
+    UINTN hits = 0;
+    for (UINTN i = 0; i + 10 <= n; i++) {
+        if (d[i] != '.' || d[i + 1] != 0) continue;
+        int ok = 1;
+        for (int k = 0; k < 3 && ok; k++) {
+            UINT8 c = d[i + 2 + 2 * k];
+            if (c >= 'A' && c <= 'Z') c += 32;
+            ok = c == (UINT8)ext[k] && d[i + 3 + 2 * k] == 0;
+        }
+        if (ok && d[i + 8] == 0 && d[i + 9] == 0) hits++;
+    }
+    return hits;
+}
+
+static void report_file(EFI_FILE *root, const CHAR16 *path, int is_bcd, int timed) {
+    EFI_FILE *f;
+    if (root->Open(root, &f, (CHAR16 *)path, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) {
+        serial_printf("STANDIN missing %S\n", path);
+        return;
+    }
+    EFI_FILE_INFO *info = LibFileInfo(f);
+    UINT64 size = info ? info->FileSize : 0;
+    if (info) FreePool(info);
+    const UINTN chunk = 1 << 20;
+    UINT8 *buf = AllocatePool(chunk);
+    UINT8 *whole = is_bcd && size < (64u << 20) ? AllocatePool(size + 1) : NULL;
+    UINT32 crc = 0; UINT64 done = 0; int bad = 0;
+    UINT64 t0 = tsc();
+    while (buf && done < size) {
+        UINTN want = size - done < chunk ? (UINTN)(size - done) : chunk;
+        UINTN got = want;
+        if (f->Read(f, &got, buf) != EFI_SUCCESS || got == 0) { bad = 1; break; }
+        crc = crc32_update(crc, buf, got);
+        if (whole) CopyMem(whole + done, buf, got);
+        done += got;
+    }
+    UINT64 t1 = tsc();
+    f->Close(f);
+    if (bad || !buf) { serial_printf("STANDIN readerror %S at=%lu\n", path, done); goto out; }
+    serial_printf("STANDIN file %S size=%lu crc32=%X\n", path, size, crc);
+    if (whole)
+        serial_printf("STANDIN bcd %S exe=%lu efi=%lu\n", path, (UINT64)count_utf16(whole, size, "exe"),
+                      (UINT64)count_utf16(whole, size, "efi"));
+    if (timed && tsc_per_us)
+        serial_printf("STANDIN throughput %S bytes=%lu us=%lu\n", path, size, (t1 - t0) / tsc_per_us);
+out:
+    if (buf) FreePool(buf);
+    if (whole) FreePool(whole);
+}
+
+EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
+    InitializeLib(image, systab);
+    serial_puts("STANDIN start (STAND-IN boot manager, not Microsoft's)\n");
+    Print(L"STAND-IN boot manager (not Microsoft's): checking the virtual disk\n");
+
+    UINT64 a = tsc(); BS->Stall(20000); UINT64 b = tsc();
+    tsc_per_us = (b - a) / 20000;
+
+    EFI_LOADED_IMAGE *li = NULL;
+    BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&li);
+    serial_puts("STANDIN cmdline ");
+    if (li && li->LoadOptions && li->LoadOptionsSize >= 2) {
+        CHAR16 *o = li->LoadOptions; UINTN n = li->LoadOptionsSize / 2;
+        for (UINTN i = 0; i < n && o[i]; i++) { char c[2] = { o[i] >= 0x20 && o[i] < 0x7f ? (char)o[i] : '?', 0 }; serial_puts(c); }
+    }
+    serial_puts("\n");
+
+    EFI_BLOCK_IO *bio = NULL;
+    EFI_HANDLE part = find_partition(&bio);
+    if (part) {
+        serial_printf("STANDIN device vendor media=%x partition=%u blocks=%lu\n", bio->Media->MediaId,
+                      (UINT32)bio->Media->LogicalPartition, bio->Media->LastBlock + 1);
+        BS->ConnectController(part, NULL, NULL, TRUE);   /* let the firmware's FAT driver bind */
+    } else {
+        part = li ? li->DeviceHandle : NULL;   /* booted directly (harness self-test) */
+        serial_puts("STANDIN device fallback\n");
+    }
+    EFI_FILE_IO_INTERFACE *fs = NULL; EFI_FILE *root = NULL;
+    if (!part || BS->HandleProtocol(part, &FileSystemProtocol, (void **)&fs) != EFI_SUCCESS ||
+        fs->OpenVolume(fs, &root) != EFI_SUCCESS) {
+        serial_puts("STANDIN error no filesystem on the partition\n");
+    } else {
+        for (UINTN i = 0; i < sizeof bcd_paths / sizeof *bcd_paths; i++) report_file(root, bcd_paths[i], 1, 0);
+        for (UINTN i = 0; i < sizeof other_paths / sizeof *other_paths; i++) report_file(root, other_paths[i], 0, i == 3);
+    }
+    serial_puts("STANDIN done\n");
+    RT->ResetSystem(EfiResetShutdown, EFI_SUCCESS, 0, NULL);
+    return EFI_SUCCESS;
+}

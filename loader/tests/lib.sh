@@ -1,0 +1,65 @@
+# Shared helpers for the loader's QEMU tests (sourced by scripts/test.d/50-loader-*.sh and
+# scripts/bench-loader.sh).  Every boot runs under `timeout`, with no network unless asked.
+set -euo pipefail
+LOADER_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT=$(cd "$LOADER_DIR/.." && pwd)
+BUILD=$LOADER_DIR/build
+OVMF_CODE=${OVMF_CODE:-/usr/share/OVMF/OVMF_CODE.fd}
+OVMF_VARS=${OVMF_VARS:-/usr/share/OVMF/OVMF_VARS.fd}
+QEMU_TIMEOUT=${QEMU_TIMEOUT:-90}
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+need() { for t in "$@"; do command -v "$t" >/dev/null || fail "missing tool '$t' (scripts/install-deps.sh installs it)"; done; }
+need qemu-system-x86_64 mformat mcopy mmd timeout gzip make
+[ -r "$OVMF_CODE" ] && [ -r "$OVMF_VARS" ] || fail "missing OVMF firmware ($OVMF_CODE); install Debian package ovmf"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/loader-test.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+build_loader() { make -s -C "$LOADER_DIR" "$@" >"$WORK/make.log" 2>&1 || { cat "$WORK/make.log" >&2; fail "make -C loader failed"; }; }
+
+# crc32 FILE -> 8 lowercase hex digits (IEEE CRC-32, read from the gzip trailer).
+crc32() { gzip -1 -c <"$1" | tail -c 8 | head -c 4 | od -An -tx4 | tr -d ' \n'; }
+size_of() { stat -c %s "$1"; }
+
+le32() { local v=$1; printf "\\x$(printf %02x $((v & 255)))\\x$(printf %02x $((v >> 8 & 255)))\\x$(printf %02x $((v >> 16 & 255)))\\x$(printf %02x $((v >> 24 & 255)))"; }
+
+# make_disk IMG DIR: an MBR disk with one FAT partition (at 1 MiB) holding DIR's tree.
+make_disk() {
+    local img=$1 dir=$2
+    local kb; kb=$(du -sk "$dir" | cut -f1)
+    local sectors=$(( (kb * 2 + kb / 4 + 80 * 2048) / 2048 * 2048 ))
+    truncate -s $(( (sectors + 2048) * 512 )) "$img"
+    { printf '\0%.0s' $(seq 446); printf '\x00\xfe\xff\xff\x0c\xfe\xff\xff'; le32 2048; le32 "$sectors";
+      printf '\0%.0s' $(seq 48); printf '\x55\xaa'; } | dd of="$img" conv=notrunc status=none
+    mformat -i "$img@@1M" -F -T "$sectors" -h 64 -s 32 -v LOADERTEST :: >/dev/null
+    ( cd "$dir" && for f in * ; do mcopy -s -i "$img@@1M" "$f" ::/ ; done )
+}
+
+# boot_disk IMG LOG [extra qemu args...]: boot OVMF from IMG (virtio) until poweroff or timeout.
+boot_disk() {
+    local img=$1 log=$2; shift 2
+    cp "$OVMF_VARS" "$WORK/vars.fd"
+    : >"$log"
+    timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -machine q35 -m "${QEMU_MEM:-512}" -nic none -display none \
+        -no-reboot -serial "file:$log" -monitor none \
+        -drive if=pflash,format=raw,readonly=on,file="$OVMF_CODE" \
+        -drive if=pflash,format=raw,file="$WORK/vars.fd" \
+        -drive file="$img",format=raw,if=none,id=d0 -device virtio-blk-pci,drive=d0,bootindex=1 \
+        "$@" || { local rc=$?; [ $rc -eq 124 ] && echo "boot timed out after ${QEMU_TIMEOUT}s" >>"$log"; }
+    tr -d '\r' <"$log" | sed 's/\x1b\[[0-9;]*[A-Za-z]//g' >"$log.txt"
+}
+
+# expect_line LOG REGEX: the cleaned serial log has a line matching REGEX (extended).
+expect_line() {
+    grep -qE -- "$2" "$1.txt" || { echo "--- serial log ($1.txt):" >&2; tail -40 "$1.txt" >&2; fail "expected a line matching: $2"; }
+}
+reject_line() {
+    ! grep -qE -- "$2" "$1.txt" || { echo "--- serial log:" >&2; tail -40 "$1.txt" >&2; fail "unexpected line matching: $2"; }
+}
+
+# expect_file LOG VPATH HOSTFILE: the stand-in read VPATH with HOSTFILE's size and CRC32.
+expect_file() {
+    local want="STANDIN file $(printf '%s' "$2" | sed 's/\\/\\\\/g') size=$(size_of "$3") crc32=$(crc32 "$3")\$"
+    expect_line "$1" "^$want"
+}
