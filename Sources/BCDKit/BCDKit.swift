@@ -1,1 +1,0 @@
-// BCDKit: Windows BCD stores.
