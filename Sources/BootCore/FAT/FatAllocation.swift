@@ -1,0 +1,38 @@
+/// Cluster allocation of the virtual disk for one cluster size: the nine directories first
+/// (the root at cluster 2), then, for each directory, its own run for each non-empty file.
+struct FatAllocation {
+    let sectorsPerCluster: UInt32
+    /// Sorted by first cluster, non-overlapping.
+    var runs: [FatClusterRun] = []
+    /// [directory][file] -> first cluster of that directory's copy (0 for an empty file).
+    var fileFirstClusters: [[UInt32]] = []
+    /// Clusters taken, from cluster 2 on. May exceed the FAT32 limit; the caller checks.
+    var usedClusters: UInt64 = 0
+
+    init(entryCounts: [Int], fileSizes: [UInt64], sectorsPerCluster: UInt32) {
+        self.sectorsPerCluster = sectorsPerCluster
+        let clusterBytes = UInt64(sectorsPerCluster) * UInt64(FatGeometry.bytesPerSector)
+        let limit = UInt64(FatGeometry.maximumClusters) + 2
+        var next = UInt64(FatGeometry.rootCluster)
+        for (dir, entries) in entryCounts.enumerated() {
+            let bytes = UInt64(entries * FatDirectoryEntry.size)
+            let clusters = max(1, (bytes + clusterBytes - 1) / clusterBytes)
+            runs.append(FatClusterRun(firstCluster: UInt32(truncatingIfNeeded: next), clusterCount: UInt32(truncatingIfNeeded: clusters), content: .directory(dir)))
+            next += clusters
+        }
+        for _ in entryCounts {
+            var firsts: [UInt32] = []
+            for (f, size) in fileSizes.enumerated() {
+                guard size > 0 else { firsts.append(0); continue }
+                let clusters = (size + clusterBytes - 1) / clusterBytes
+                if next + clusters <= limit {
+                    runs.append(FatClusterRun(firstCluster: UInt32(next), clusterCount: UInt32(clusters), content: .file(f)))
+                }
+                firsts.append(UInt32(truncatingIfNeeded: next))
+                next += clusters
+            }
+            fileFirstClusters.append(firsts)
+        }
+        usedClusters = next - UInt64(FatGeometry.rootCluster)
+    }
+}

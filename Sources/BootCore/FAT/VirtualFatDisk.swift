@@ -1,0 +1,101 @@
+/// A FAT32 disk that exists only as a function from sector number to sector bytes: an MBR with
+/// one partition, boot sector, FSInfo, two FATs, the nine directories of `VirtualDirectories`
+/// (each listing every supplied file, with long and 8.3 names), and the files' data read from
+/// their sources on demand. Building it costs a few small arrays (directory contents and the
+/// run table); a sector read computes FAT sectors and reads data straight from the source.
+public struct VirtualFatDisk<Source: ByteSource> {
+    public static var sectorSize: Int { FatGeometry.bytesPerSector }
+    /// FAT32 keeps file sizes in 32 bits.
+    public static var maximumFileSize: UInt64 { UInt64(UInt32.max) }
+
+    public let files: [VirtualFatFile<Source>]
+    public let geometry: FatGeometry
+    public let shortNames: FatShortNameTable
+    let directoryContents: [[UInt8]]
+    let runs: [FatClusterRun]
+    let volumeID: UInt32
+
+    /// Total size of the disk in 512-byte sectors.
+    public var sectorCount: UInt64 { geometry.totalSectors }
+
+    public init(files: [VirtualFatFile<Source>], volumeID: UInt32 = 0x4243_4430) throws(VirtualDiskError) {
+        try Self.validate(files)
+        self.files = files
+        self.volumeID = volumeID
+        let dirCount = VirtualDirectories.count
+        let reserved = VirtualDirectories.reservedNames
+        var names = files.map(\.name)
+        names += reserved
+        let table = try FatShortNameTable(longNames: names)
+        shortNames = table
+        let directoryNameIndex: (Int) -> Int = { dir in
+            let last = VirtualDirectories.components[dir].last ?? ""
+            return files.count + (reserved.firstIndex(where: { asciiEqualIgnoringCase($0, last) }) ?? 0)
+        }
+        // Directory sizes do not depend on cluster numbers, so they are known up front.
+        var entryCounts: [Int] = []
+        for dir in 0..<dirCount {
+            var count = dir == 0 ? 0 : 2                        // "." and ".."
+            for child in VirtualDirectories.children(of: dir) { count += Self.entryCount(table, directoryNameIndex(child), names) }
+            for f in 0..<files.count { count += Self.entryCount(table, f, names) }
+            entryCounts.append(count)
+        }
+        // The largest cluster (4 KiB down to 512 B) whose payload alone reaches FAT32's minimum
+        // cluster count: a small payload makes a small disk, a big one a small FAT.
+        var chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map(\.size), sectorsPerCluster: 8)
+        for spc: UInt32 in [4, 2, 1] where chosen.usedClusters < UInt64(FatGeometry.minimumClusters) {
+            chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map(\.size), sectorsPerCluster: spc)
+        }
+        guard chosen.usedClusters <= UInt64(FatGeometry.maximumClusters) else { throw .diskTooLarge }
+        let runList = chosen.runs
+        let fileRuns = chosen.fileFirstClusters
+        runs = runList
+        geometry = try FatGeometry(usedClusters: UInt32(chosen.usedClusters), sectorsPerCluster: chosen.sectorsPerCluster)
+
+        var contents: [[UInt8]] = []
+        for dir in 0..<dirCount {
+            var bytes: [UInt8] = []
+            let own = runList[dir].firstCluster
+            if dir != 0 {
+                let parent = VirtualDirectories.parent(of: dir)
+                let parentCluster = parent == 0 ? 0 : runList[parent].firstCluster  // ".." to the root is 0
+                bytes += FatDirectoryEntry.shortEntry(name: Array(".          ".utf8), attributes: FatDirectoryEntry.attributeDirectory, firstCluster: own, fileSize: 0)
+                bytes += FatDirectoryEntry.shortEntry(name: Array("..         ".utf8), attributes: FatDirectoryEntry.attributeDirectory, firstCluster: parentCluster, fileSize: 0)
+            }
+            for child in VirtualDirectories.children(of: dir) {
+                bytes += Self.entries(table, directoryNameIndex(child), names, attributes: FatDirectoryEntry.attributeDirectory,
+                                      firstCluster: runList[child].firstCluster, size: 0)
+            }
+            for f in 0..<files.count {
+                bytes += Self.entries(table, f, names, attributes: FatDirectoryEntry.attributeArchive,
+                                      firstCluster: fileRuns[dir][f], size: UInt32(files[f].size))
+            }
+            contents.append(bytes)
+        }
+        directoryContents = contents
+    }
+
+    static func validate(_ files: [VirtualFatFile<Source>]) throws(VirtualDiskError) {
+        let reserved = VirtualDirectories.reservedNames
+        for (i, file) in files.enumerated() {
+            guard FatShortNameTable.isValidLongName(Array(file.name.utf8)) else { throw .invalidName(file.name) }
+            if reserved.contains(where: { asciiEqualIgnoringCase($0, file.name) }) { throw .reservedName(file.name) }
+            for j in 0..<i where asciiEqualIgnoringCase(files[j].name, file.name) { throw .duplicateName(file.name) }
+            guard file.size <= maximumFileSize else { throw .fileTooLarge(name: file.name, size: file.size) }
+        }
+    }
+
+    static func entryCount(_ table: FatShortNameTable, _ index: Int, _ names: [String]) -> Int {
+        table.needsLongName[index] ? 1 + (names[index].utf8.count + 12) / 13 : 1
+    }
+
+    static func entries(_ table: FatShortNameTable, _ index: Int, _ names: [String], attributes: UInt8, firstCluster: UInt32, size: UInt32) -> [UInt8] {
+        let short = table.shortNames[index]
+        var out: [UInt8] = []
+        if table.needsLongName[index] {
+            out += FatDirectoryEntry.longNameEntries(Array(names[index].utf8), checksum: FatDirectoryEntry.shortNameChecksum(short))
+        }
+        out += FatDirectoryEntry.shortEntry(name: short, attributes: attributes, firstCluster: firstCluster, fileSize: size)
+        return out
+    }
+}

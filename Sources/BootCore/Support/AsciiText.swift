@@ -1,0 +1,22 @@
+/// ASCII-only text helpers for names in boot payloads (FAT names, BCD paths, cpio names).
+/// Non-ASCII bytes are compared exactly; only A-Z/a-z fold.
+@inline(__always)
+public func asciiLowercased(_ byte: UInt8) -> UInt8 {
+    (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+}
+
+@inline(__always)
+public func asciiUppercased(_ byte: UInt8) -> UInt8 {
+    (byte >= 0x61 && byte <= 0x7A) ? byte & ~0x20 : byte
+}
+
+/// Case-insensitive (ASCII) equality of two names.
+public func asciiEqualIgnoringCase(_ a: String, _ b: String) -> Bool {
+    asciiEqualIgnoringCase(Array(a.utf8), Array(b.utf8))
+}
+
+public func asciiEqualIgnoringCase(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    guard a.count == b.count else { return false }
+    for i in 0..<a.count where asciiLowercased(a[i]) != asciiLowercased(b[i]) { return false }
+    return true
+}

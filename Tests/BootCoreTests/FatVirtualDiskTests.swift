@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import BootCore
+
+@Suite("Virtual FAT32 disk")
+struct FatVirtualDiskTests {
+    static let sampleFiles: [(String, [UInt8])] = [
+        ("bootmgr.efi", PayloadTool.bytes(3000, seed: 1)),
+        ("BCD", PayloadTool.bytes(1, seed: 2)),
+        ("boot.sdi", PayloadTool.bytes(10_000, seed: 3)),
+        ("a long file name with spaces.txt", PayloadTool.bytes(5000, seed: 4)),
+        ("empty.bin", []),
+        ("EXACT.BIN", PayloadTool.bytes(4096, seed: 5)),
+        ("Mixed.Case.Name.wim", PayloadTool.bytes(9000, seed: 6)),
+        ("bootmgr.efi.bak", PayloadTool.bytes(700, seed: 7)),
+    ]
+
+    static func makeDisk(_ files: [(String, [UInt8])] = sampleFiles) throws -> VirtualFatDisk<MemorySource> {
+        try VirtualFatDisk(files: files.map { VirtualFatFile(name: $0.0, source: MemorySource($0.1)) })
+    }
+
+    /// Writes the disk and its partition alone (fsck.fat has no offset option).
+    static func writeOut(_ disk: VirtualFatDisk<MemorySource>, in dir: URL) throws -> (disk: URL, partition: URL) {
+        let diskURL = dir.appendingPathComponent("disk.img")
+        try PayloadTool.write(disk, to: diskURL)
+        let partURL = dir.appendingPathComponent("part.img")
+        try PayloadTool.run("dd", ["if=\(diskURL.path)", "of=\(partURL.path)", "bs=512", "skip=2048", "conv=sparse", "status=none"])
+        return (diskURL, partURL)
+    }
+
+    @Test func fsckFindsNothingToComplainAbout() throws {
+        let dir = try PayloadTool.temporaryDirectory("fat")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let disk = try Self.makeDisk()
+        let (_, part) = try Self.writeOut(disk, in: dir)
+        let check = try PayloadTool.run("fsck.fat", ["-n", "-v", part.path])
+        let report = check.text + check.stderr
+        #expect(check.status == 0, "fsck.fat -n failed:\n\(report)")
+        for complaint in ["share clusters", "Free cluster summary wrong", "Auto-correcting", "differ", "invalid", "Truncating", "Reclaimed", "wrong"] {
+            #expect(!report.contains(complaint), "fsck.fat complains (\(complaint)):\n\(report)")
+        }
+        #expect(report.contains("32 bit entries"), "not seen as FAT32:\n\(report)")
+    }
+
+    @Test func mtoolsReadsEveryFileFromEveryDirectory() throws {
+        let dir = try PayloadTool.temporaryDirectory("fat")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let disk = try Self.makeDisk()
+        let (image, _) = try Self.writeOut(disk, in: dir)
+        let target = image.path + "@@1M"
+        for d in 0..<VirtualDirectories.count {
+            let dosDir = VirtualDirectories.components[d].map { "/" + $0 }.joined()
+            let listing = try PayloadTool.run("mdir", ["-b", "-i", target, "::" + (dosDir.isEmpty ? "/" : dosDir)])
+            #expect(listing.status == 0, "mdir \(dosDir) failed: \(listing.stderr)")
+            for (name, bytes) in Self.sampleFiles {
+                #expect(listing.text.contains("\(dosDir)/\(name)\n"), "mdir of '\(dosDir)' does not show long name '\(name)':\n\(listing.text)")
+                let out = dir.appendingPathComponent("out-\(d)-\(name)")
+                let copy = try PayloadTool.run("mcopy", ["-n", "-i", target, "::\(dosDir)/\(name)", out.path])
+                #expect(copy.status == 0, "mcopy \(dosDir)/\(name) failed: \(copy.stderr)")
+                let read = try Data(contentsOf: out)
+                #expect([UInt8](read) == bytes, "\(dosDir)/\(name) differs")
+            }
+        }
+    }
+
+    @Test func longNamesAndShortNamesAreShown() throws {
+        let dir = try PayloadTool.temporaryDirectory("fat")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (image, _) = try Self.writeOut(try Self.makeDisk(), in: dir)
+        let listing = try PayloadTool.run("mdir", ["-i", image.path + "@@1M", "::/EFI/Microsoft"])
+        #expect(listing.text.contains("a long file name with spaces.txt"))
+        #expect(listing.text.contains("Boot"), "subdirectory Boot missing:\n\(listing.text)")
+        let root = try PayloadTool.run("mdir", ["-i", image.path + "@@1M", "::/Boot"])
+        #expect(root.text.contains("Resources") && root.text.contains("Fonts"), "\(root.text)")
+    }
+
+    @Test func sizesMakeARealFat32() throws {
+        let disk = try Self.makeDisk()
+        #expect(disk.geometry.clusterCount >= 65525)
+        let boot = try #require(disk.sector(2048))
+        #expect(boot[510] == 0x55 && boot[511] == 0xAA)
+        #expect(Array(boot[82..<90]) == Array("FAT32   ".utf8))
+        let mbr = try #require(disk.sector(0))
+        #expect(mbr[446 + 4] == 0x0C)
+        #expect(disk.sector(disk.sectorCount) == nil)
+        // Nine copies of each file's clusters, each its own chain.
+        #expect(disk.geometry.usedClusters > 9)
+    }
+
+    @Test func fileOverFourGibibytesIsRefused() {
+        struct Huge: ByteSource {
+            var count: UInt64 { 1 << 32 }
+            func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool { false }
+        }
+        #expect(throws: VirtualDiskError.fileTooLarge(name: "boot.wim", size: 1 << 32)) {
+            try VirtualFatDisk(files: [VirtualFatFile(name: "boot.wim", source: Huge())])
+        }
+    }
+
+    @Test func badNamesAreRefused() {
+        #expect(throws: VirtualDiskError.duplicateName("bcd")) {
+            try Self.makeDisk([("BCD", [1]), ("bcd", [2])])
+        }
+        #expect(throws: VirtualDiskError.reservedName("efi")) {
+            try Self.makeDisk([("efi", [1])])
+        }
+        #expect(throws: VirtualDiskError.invalidName("a:b")) {
+            try Self.makeDisk([("a:b", [1])])
+        }
+        #expect(throws: VirtualDiskError.invalidName("trailing.")) {
+            try Self.makeDisk([("trailing.", [1])])
+        }
+    }
+}
