@@ -1,8 +1,66 @@
-#include <efi.h>
-#include <efilib.h>
-long ldr_swift_ping(long);
+/* wimboot-compatible UEFI loader: takes BCD, boot.sdi, boot.wim (and optionally the boot
+ * manager) from the root of the device it was started from, serves them on a read-only
+ * virtual FAT disk, patches the BCD for UEFI, and starts the boot manager. */
+#include "loader.h"
+#include "serial.h"
+#include "bridge.h"
+
+static void build_disk(void) {
+    ldr_vdisk_reset();
+    for (UINTN i = 0; i < input_count; i++) ldr_vdisk_add(inputs[i].name, StrLen(inputs[i].name), inputs[i].size);
+    switch (ldr_vdisk_build()) {
+    case 0: break;
+    case LDR_E_FILE_TOO_LARGE: die(L"a file is too big for the virtual FAT32 disk (4 GiB - 1 at most)");
+    case LDR_E_TOO_MANY_FILES: die(L"too many files for the virtual disk");
+    default: die(L"cannot lay out the virtual disk");
+    }
+}
+
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
     InitializeLib(image, systab);
-    Print(L"ping %ld\n", ldr_swift_ping(10));
-    return EFI_SUCCESS;
+    loader_image = image;
+    serial_puts("LOADER start\n");
+
+    EFI_LOADED_IMAGE *li;
+    if (BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&li) != EFI_SUCCESS) die(L"no loaded image protocol");
+    CHAR16 bad[64];
+    if (parse_cmdline(li->LoadOptions, li->LoadOptionsSize, &opts, bad, 64) != EFI_SUCCESS)
+        die(L"unknown command line option \"%s\" (known: rawbcd gui pause pause=quiet quiet index=N initrdfile=...)", bad);
+    info(L"loader: wimboot-compatible UEFI loader (bcd project)\n");
+
+    discover_inputs(li->DeviceHandle);
+
+    struct input *bcd = find_input(L"BCD");
+    if (!bcd) die(L"no BCD: supply a file named BCD");
+    if (load_input(bcd) != EFI_SUCCESS) die(L"cannot read BCD");
+    if (!opts.rawbcd) {
+        INTN n = ldr_bcd_patch(bcd->data, bcd->size);
+        info(L"loader: BCD patched for UEFI (%d .exe path(s) now .efi)\n", n);
+        serial_printf("LOADER bcd patched=%u\n", (UINT32)n);
+    } else {
+        serial_puts("LOADER bcd raw\n");
+    }
+
+    struct input *bootmgr = find_input(L"bootx64.efi");
+    if (!bootmgr) bootmgr = find_input(L"bootmgfw.efi");
+    if (!bootmgr) {
+        BOOLEAN wim = FALSE;
+        for (UINTN i = 0; i < input_count; i++) {
+            UINTN n = StrLen(inputs[i].name);
+            if (n > 4 && (inputs[i].name[n - 1] | 32) == 'm' && (inputs[i].name[n - 2] | 32) == 'i' &&
+                (inputs[i].name[n - 3] | 32) == 'w' && inputs[i].name[n - 4] == '.') wim = TRUE;
+        }
+        if (wim) die(L"no boot manager: none supplied, and this build cannot extract bootmgfw.efi from a WIM yet");
+        die(L"no boot manager: supply bootmgfw.efi or bootx64.efi, or a WIM that contains one");
+    }
+    serial_printf("LOADER bootmgr %S\n", bootmgr->name);
+
+    build_disk();
+    EFI_HANDLE partition;
+    EFI_DEVICE_PATH *ppath;
+    EFI_STATUS st = vdisk_install(&partition, &ppath);
+    if (st != EFI_SUCCESS) die(L"cannot install the virtual disk (%r)", st);
+    info(L"loader: virtual disk ready, %d file(s); starting %s\n", input_count, bootmgr->name);
+    start_boot_manager(image, partition, ppath, bootmgr);
+    return EFI_LOAD_ERROR;
 }

@@ -10,7 +10,7 @@ QEMU_TIMEOUT=${QEMU_TIMEOUT:-90}
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 need() { for t in "$@"; do command -v "$t" >/dev/null || fail "missing tool '$t' (scripts/install-deps.sh installs it)"; done; }
-need qemu-system-x86_64 mformat mcopy mmd timeout gzip make
+need qemu-system-x86_64 mformat mcopy mmd timeout gzip make perl iconv od
 [ -r "$OVMF_CODE" ] && [ -r "$OVMF_VARS" ] || fail "missing OVMF firmware ($OVMF_CODE); install Debian package ovmf"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/loader-test.XXXXXX")
@@ -36,18 +36,43 @@ make_disk() {
     ( cd "$dir" && for f in * ; do mcopy -s -i "$img@@1M" "$f" ::/ ; done )
 }
 
-# boot_disk IMG LOG [extra qemu args...]: boot OVMF from IMG (virtio) until poweroff or timeout.
-boot_disk() {
-    local img=$1 log=$2; shift 2
+# boot_qemu LOG [qemu args...]: boot OVMF until poweroff, until a line matches $STOP_ON
+# (default: a loader error; the firmware would otherwise go on to other boot options), or
+# until $QEMU_TIMEOUT seconds.  Writes LOG (raw) and LOG.txt (CR and escapes removed).
+boot_qemu() {
+    local log=$1; shift
     cp "$OVMF_VARS" "$WORK/vars.fd"
     : >"$log"
-    timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -machine q35 -m "${QEMU_MEM:-512}" -nic none -display none \
+    timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -machine q35 -m "${QEMU_MEM:-512}" -display none \
         -no-reboot -serial "file:$log" -monitor none \
         -drive if=pflash,format=raw,readonly=on,file="$OVMF_CODE" \
-        -drive if=pflash,format=raw,file="$WORK/vars.fd" \
-        -drive file="$img",format=raw,if=none,id=d0 -device virtio-blk-pci,drive=d0,bootindex=1 \
-        "$@" || { local rc=$?; [ $rc -eq 124 ] && echo "boot timed out after ${QEMU_TIMEOUT}s" >>"$log"; }
-    tr -d '\r' <"$log" | sed 's/\x1b\[[0-9;]*[A-Za-z]//g' >"$log.txt"
+        -drive if=pflash,format=raw,file="$WORK/vars.fd" "$@" &
+    local pid=$! stop=${STOP_ON:-loader: error:} t=0
+    while kill -0 $pid 2>/dev/null; do
+        if grep -qaE -- "$stop" "$log" 2>/dev/null; then sleep 1; kill $pid 2>/dev/null || true; break; fi
+        sleep 0.3
+    done
+    wait $pid 2>/dev/null && true
+    [ $? -ne 124 ] || echo "boot timed out after ${QEMU_TIMEOUT}s" >>"$log"
+    tr -d '\r' <"$log" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\x1b[()=>][0-9A-Za-z]*//g' >"$log.txt"
+}
+
+# boot_disk IMG LOG [extra qemu args...]: boot from disk image IMG (virtio), no network.
+boot_disk() {
+    local img=$1 log=$2; shift 2
+    boot_qemu "$log" -nic none -drive file="$img",format=raw,if=none,id=d0 \
+        -device virtio-blk-pci,drive=d0,bootindex=1 "$@"
+}
+
+# fake_bcd FILE: random bytes around UTF-16LE paths ending in .exe/.EXE (a stand-in BCD hive).
+fake_bcd() {
+    { head -c 5000 /dev/urandom; printf '\\Windows\\system32\\winload.exe\0' | iconv -t UTF-16LE
+      head -c 3000 /dev/urandom; printf '\\Windows\\system32\\WINRESUME.EXE\0' | iconv -t UTF-16LE
+      head -c 4000 /dev/urandom; } >"$1"
+}
+# patched_bcd IN OUT: what the loader must serve (.exe/.EXE + UTF-16 NUL -> .efi/.EFI).
+patched_bcd() {
+    perl -0777 -pe 's/\.\x00e\x00x\x00e\x00(?=\x00\x00)/.\x00e\x00f\x00i\x00/g; s/\.\x00E\x00X\x00E\x00(?=\x00\x00)/.\x00E\x00F\x00I\x00/g' <"$1" >"$2"
 }
 
 # expect_line LOG REGEX: the cleaned serial log has a line matching REGEX (extended).

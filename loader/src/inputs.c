@@ -1,0 +1,84 @@
+/* Input discovery: every regular file in the root directory of the device the loader was
+ * started from (a FAT stick, a directory drive, or iPXE's image filesystem where each
+ * `imgfetch --name` image appears under its name).  Files stay on that device and are read
+ * in place; only the small ones the loader edits are brought into memory. */
+#include "loader.h"
+#include "serial.h"
+#include "bridge.h"
+
+struct input inputs[MAX_INPUTS];
+UINTN input_count;
+
+static CHAR16 lower(CHAR16 c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+static BOOLEAN same_name(const CHAR16 *a, const CHAR16 *b) {
+    for (; *a && *b; a++, b++) if (lower(*a) != lower(*b)) return FALSE;
+    return *a == *b;
+}
+
+struct input *find_input(const CHAR16 *name) {
+    for (UINTN i = 0; i < input_count; i++) if (same_name(inputs[i].name, name)) return &inputs[i];
+    return NULL;
+}
+
+/* Names of the nine virtual directories' components: a file cannot share one. */
+static const CHAR16 *reserved[] = { L"boot", L"fonts", L"resources", L"sources", L"efi", L"microsoft" };
+
+EFI_STATUS discover_inputs(EFI_HANDLE device) {
+    EFI_FILE_IO_INTERFACE *fs;
+    EFI_FILE *root;
+    if (BS->HandleProtocol(device, &FileSystemProtocol, (void **)&fs) != EFI_SUCCESS) die(L"the boot device has no file system to take inputs from");
+    if (fs->OpenVolume(fs, &root) != EFI_SUCCESS) die(L"cannot open the boot device's file system");
+    UINTN bufsize = SIZE_OF_EFI_FILE_INFO + 512 * sizeof(CHAR16);
+    EFI_FILE_INFO *fi = AllocatePool(bufsize);
+    for (;;) {
+        UINTN n = bufsize;
+        EFI_STATUS st = root->Read(root, &n, fi);
+        if (st != EFI_SUCCESS) die(L"cannot list the boot device's root directory (%r)", st);
+        if (n == 0) break;
+        if (fi->Attribute & EFI_FILE_DIRECTORY) continue;
+        UINTN len = StrLen(fi->FileName);
+        if (len == 0 || len >= MAX_NAME) { info(L"loader: skipping a file with an unusable name\n"); continue; }
+        BOOLEAN skip = FALSE;
+        for (UINTN r = 0; r < sizeof reserved / sizeof *reserved; r++) if (same_name(fi->FileName, reserved[r])) skip = TRUE;
+        if (skip || find_input(fi->FileName)) { info(L"loader: skipping %s (name clashes with a directory or another file)\n", fi->FileName); continue; }
+        if (input_count == MAX_INPUTS) die(L"too many input files (at most %d)", MAX_INPUTS);
+        struct input *in = &inputs[input_count];
+        StrCpy(in->name, fi->FileName);
+        in->size = fi->FileSize;
+        if (root->Open(root, &in->file, fi->FileName, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) die(L"cannot open input %s", fi->FileName);
+        input_count++;
+        serial_printf("LOADER input %S size=%lu\n", in->name, in->size);
+    }
+    FreePool(fi);
+    return EFI_SUCCESS;
+}
+
+EFI_STATUS read_input(struct input *in, UINT64 offset, void *buf, UINTN len) {
+    if (offset > in->size || len > in->size - offset) return EFI_INVALID_PARAMETER;
+    if (in->data) { CopyMem(buf, in->data + offset, len); return EFI_SUCCESS; }
+    EFI_STATUS st = in->file->SetPosition(in->file, offset);
+    UINT8 *p = buf;
+    while (st == EFI_SUCCESS && len) {
+        UINTN got = len;
+        st = in->file->Read(in->file, &got, p);
+        if (st == EFI_SUCCESS && got == 0) st = EFI_END_OF_FILE;
+        p += got; len -= got;
+    }
+    return st;
+}
+
+EFI_STATUS load_input(struct input *in) {
+    if (in->data) return EFI_SUCCESS;
+    UINT8 *d = AllocatePool(in->size ? in->size : 1);
+    if (!d) return EFI_OUT_OF_RESOURCES;
+    EFI_STATUS st = read_input(in, 0, d, in->size);
+    if (st != EFI_SUCCESS) { FreePool(d); return st; }
+    in->data = d;
+    return EFI_SUCCESS;
+}
+
+INT32 ldr_file_read(INT32 index, UINT64 offset, void *buffer, UINT64 length) {
+    if (index < 0 || (UINTN)index >= input_count) return LDR_E_RANGE;
+    return read_input(&inputs[index], offset, buffer, length) == EFI_SUCCESS ? 0 : LDR_E_READ;
+}

@@ -1,0 +1,45 @@
+#pragma once
+#include <efi.h>
+#include <efilib.h>
+
+/* Command line (the loaded image's load options), wimboot-style. */
+struct options {
+    BOOLEAN rawbcd, gui, pause, pause_quiet, quiet;
+    UINTN index;            /* WIM image index; 0 = the WIM's boot index */
+};
+
+/* One input file: from the boot device's root directory, or made in memory by the loader
+ * (the patched BCD, files extracted from a WIM). */
+#define MAX_INPUTS 64
+#define MAX_NAME 128
+struct input {
+    CHAR16 name[MAX_NAME];
+    UINT64 size;
+    EFI_FILE *file;         /* read in place when non-NULL */
+    UINT8 *data;            /* else the bytes are here */
+};
+extern struct input inputs[MAX_INPUTS];
+extern UINTN input_count;
+
+/* console.c */
+void info(const CHAR16 *fmt, ...);                 /* suppressed by `quiet` */
+void die(const CHAR16 *fmt, ...) __attribute__((noreturn));
+void wait_key(const CHAR16 *prompt);
+extern struct options opts;
+extern EFI_HANDLE loader_image;
+
+/* cmdline.c */
+EFI_STATUS parse_cmdline(const CHAR16 *text, UINTN bytes, struct options *o, CHAR16 *bad, UINTN badlen);
+
+/* inputs.c */
+EFI_STATUS discover_inputs(EFI_HANDLE device);
+struct input *find_input(const CHAR16 *name);
+EFI_STATUS read_input(struct input *in, UINT64 offset, void *buf, UINTN len);
+EFI_STATUS load_input(struct input *in);          /* bring the whole file into memory */
+
+/* vdisk.c */
+EFI_STATUS vdisk_install(EFI_HANDLE *partition, EFI_DEVICE_PATH **partition_path);
+
+/* bootmgr.c */
+EFI_STATUS start_boot_manager(EFI_HANDLE parent, EFI_HANDLE partition, EFI_DEVICE_PATH *partition_path,
+                              struct input *bootmgr);
