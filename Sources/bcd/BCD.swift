@@ -8,6 +8,7 @@ struct BCD: ParsableCommand {
         subcommands: [
             // Store verbs (bcdedit's names).
             // Boot payload inspection (BootCore).
+            WimCommand.self,
         ]
     )
 }

@@ -1,0 +1,101 @@
+/// XPRESS Huffman ("LZ77+Huffman", [MS-XCA] 2.1-2.2) as WIM uses it: each chunk is one
+/// independent stream whose uncompressed size is known from the chunk table, so there is
+/// no end-of-stream symbol to look for and one Huffman table covers the whole chunk
+/// (WIM chunks for XPRESS are at most 64 KiB, the format's table period).
+public struct XpressDecoder {
+    /// 256 literals + 16 offset-bit counts x 16 length headers.
+    static let symbolCount = 512
+    static let maxCodeLength = 15
+    static let primaryBits = 11
+    /// The chunk starts with 256 bytes holding one 4-bit codeword length per symbol.
+    static let lengthTableSize = 256
+    static let minimumMatch = 3
+
+    private var table = HuffmanDecodeTable(symbolCount: 512, primaryBits: 11, maxCodeLength: 15)
+    private var lengths = [UInt8](repeating: 0, count: 512)
+
+    public init() {}
+
+    /// Decodes one chunk; `output.count` is the chunk's uncompressed size.
+    public mutating func decompress(
+        _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+    ) throws(DecompressionError) {
+        guard input.count >= Self.lengthTableSize else { throw .truncatedInput }
+        // Symbol 2k's length is the low nibble of byte k, symbol 2k+1's the high nibble.
+        for k in 0..<Self.lengthTableSize {
+            let byte = input[k]
+            lengths[2 * k] = byte & 0x0F
+            lengths[2 * k + 1] = byte >> 4
+        }
+        try lengths.withUnsafeBufferPointer { (lens) throws(DecompressionError) in
+            try table.build(lengths: lens)
+        }
+        guard output.count > 0 else { return }
+        let out = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let outEnd = output.count
+        var bits = BitReader(input, from: Self.lengthTableSize)
+        let failure = table.entries.withUnsafeBufferPointer { table -> DecompressionError? in
+            let t = table.baseAddress!
+            var pos = 0
+            while pos < outEnd {
+                let symbol = bits.decodeSymbol(t, primaryBits: Self.primaryBits)
+                if symbol < 256 {
+                    if symbol < 0 { return .invalidHuffmanCode }
+                    out[pos] = UInt8(truncatingIfNeeded: symbol)
+                    pos &+= 1
+                    continue
+                }
+                var length = symbol & 0x0F
+                let offsetBits = (symbol >> 4) & 0x0F
+                // [MS-XCA]: the stream is refilled to >= 16 bits after each symbol, so the
+                // offset bits are already buffered and the raw length bytes that follow come
+                // from the input position at that moment.
+                bits.ensure(16)
+                var offset = 1 << offsetBits
+                if offsetBits > 0 {
+                    offset |= bits.peek(offsetBits)
+                    bits.consume(offsetBits)
+                }
+                if length == 15 {
+                    guard let extra = bits.readByte() else { return .truncatedInput }
+                    length = 15 &+ extra
+                    if extra == 255 {
+                        guard let long = bits.readLE16() else { return .truncatedInput }
+                        // The 16-bit value is the full length minus the minimum match.
+                        length = long
+                    }
+                }
+                length &+= Self.minimumMatch
+                guard offset <= pos, length <= outEnd &- pos else { return .invalidMatch }
+                copyMatch(out, at: pos, offset: offset, length: length)
+                pos &+= length
+            }
+            return nil
+        }
+        if let failure { throw failure }
+        guard !bits.overran else { throw .truncatedInput }
+    }
+}
+
+/// Copies an LZ77 match of `length` bytes from `offset` bytes back; overlapping copies
+/// (offset < length) repeat the pattern, as the format requires. Caller checked bounds.
+@inline(__always)
+func copyMatch(_ out: UnsafeMutablePointer<UInt8>, at pos: Int, offset: Int, length: Int) {
+    var dst = out + pos
+    var src = dst - offset
+    let end = dst + length
+    if offset >= 8 {
+        // Word copies; the last one may not overrun `end`, so finish bytewise.
+        while end - dst >= 8 {
+            UnsafeMutableRawPointer(dst).storeBytes(
+                of: UnsafeRawPointer(src).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            dst += 8
+            src += 8
+        }
+    }
+    while dst < end {
+        dst.pointee = src.pointee
+        dst += 1
+        src += 1
+    }
+}
