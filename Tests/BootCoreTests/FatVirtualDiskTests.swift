@@ -112,3 +112,44 @@ struct FatVirtualDiskTests {
         }
     }
 }
+
+@Suite("Virtual FAT32 disk: cluster sizes and shared clusters")
+struct FatVirtualDiskLayoutTests {
+    @Test func biggerPayloadUsesBiggerClustersAndStaysClean() throws {
+        let big = PayloadTool.bytes(8 << 20, seed: 11)
+        let files = [("boot.wim", big), ("BCD", PayloadTool.bytes(12_345, seed: 12))]
+        let disk = try FatVirtualDiskTests.makeDisk(files)
+        #expect(disk.geometry.sectorsPerCluster == 2, "8 MiB x 9 at 1 KiB clusters reaches 65525 clusters")
+        let dir = try PayloadTool.temporaryDirectory("fat-big")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (image, part) = try FatVirtualDiskTests.writeOut(disk, in: dir)
+        let check = try PayloadTool.run("fsck.fat", ["-n", part.path])
+        #expect(check.status == 0, "fsck.fat -n failed:\n\(check.text)\(check.stderr)")
+        for dosDir in ["", "/Sources", "/EFI/Microsoft/Boot"] {
+            let out = dir.appendingPathComponent("boot.wim")
+            try? FileManager.default.removeItem(at: out)
+            let copy = try PayloadTool.run("mcopy", ["-n", "-i", image.path + "@@1M", "::\(dosDir)/BOOT.WIM", out.path])
+            #expect(copy.status == 0, "\(copy.stderr)")
+            #expect([UInt8](try Data(contentsOf: out)) == big, "\(dosDir)/boot.wim differs")
+        }
+    }
+
+    @Test func sharedClustersGiveACompactDiskWithTheSameFiles() throws {
+        let files = FatVirtualDiskTests.sampleFiles
+        let shared = try VirtualFatDisk(files: files.map { VirtualFatFile(name: $0.0, source: MemorySource($0.1)) }, sharedClusters: true)
+        let mirrored = try FatVirtualDiskTests.makeDisk(files)
+        #expect(shared.geometry.usedClusters < mirrored.geometry.usedClusters)
+        let dir = try PayloadTool.temporaryDirectory("fat-shared")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (image, _) = try FatVirtualDiskTests.writeOut(shared, in: dir)
+        for dosDir in ["", "/Boot/Fonts", "/EFI/Boot"] {
+            for (name, bytes) in files {
+                let out = dir.appendingPathComponent("out")
+                try? FileManager.default.removeItem(at: out)
+                let copy = try PayloadTool.run("mcopy", ["-n", "-i", image.path + "@@1M", "::\(dosDir)/\(name)", out.path])
+                #expect(copy.status == 0, "\(copy.stderr)")
+                #expect([UInt8](try Data(contentsOf: out)) == bytes, "\(dosDir)/\(name) differs")
+            }
+        }
+    }
+}

@@ -8,10 +8,16 @@ public enum BcdExePatch {
 
     @discardableResult
     public static func apply(to bytes: inout [UInt8]) -> Int {
+        bytes.withUnsafeMutableBytes { apply(to: $0) }
+    }
+
+    /// The same patch on memory the caller owns (the loader patches the BCD where it was loaded).
+    @discardableResult
+    public static func apply(to bytes: UnsafeMutableRawBufferPointer) -> Int {
         var patched = 0
         var index = 0
         while index + patternLength <= bytes.count {
-            if matches(bytes, at: index) {
+            if matches(UnsafeRawBufferPointer(bytes), at: index) {
                 bytes[index + 2] = swapLetter(bytes[index + 2], to: 0x65)  // e -> e
                 bytes[index + 4] = swapLetter(bytes[index + 4], to: 0x66)  // x -> f
                 bytes[index + 6] = swapLetter(bytes[index + 6], to: 0x69)  // e -> i
@@ -24,7 +30,7 @@ public enum BcdExePatch {
         return patched
     }
 
-    static func matches(_ bytes: [UInt8], at index: Int) -> Bool {
+    static func matches(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Bool {
         guard bytes[index] == 0x2E, bytes[index + 1] == 0,
               lower(bytes[index + 2]) == 0x65, bytes[index + 3] == 0,
               lower(bytes[index + 4]) == 0x78, bytes[index + 5] == 0,

@@ -1,5 +1,6 @@
 /// Cluster allocation of the virtual disk for one cluster size: the nine directories first
-/// (the root at cluster 2), then, for each directory, its own run for each non-empty file.
+/// (the root at cluster 2), then, for each directory, its own run for each non-empty file —
+/// or, with `sharedClusters`, one run per file that all nine directory entries point to.
 struct FatAllocation {
     let sectorsPerCluster: UInt32
     /// Sorted by first cluster, non-overlapping.
@@ -9,7 +10,7 @@ struct FatAllocation {
     /// Clusters taken, from cluster 2 on. May exceed the FAT32 limit; the caller checks.
     var usedClusters: UInt64 = 0
 
-    init(entryCounts: [Int], fileSizes: [UInt64], sectorsPerCluster: UInt32) {
+    init(entryCounts: [Int], fileSizes: [UInt64], sectorsPerCluster: UInt32, sharedClusters: Bool) {
         self.sectorsPerCluster = sectorsPerCluster
         let clusterBytes = UInt64(sectorsPerCluster) * UInt64(FatGeometry.bytesPerSector)
         let limit = UInt64(FatGeometry.maximumClusters) + 2
@@ -20,7 +21,11 @@ struct FatAllocation {
             runs.append(FatClusterRun(firstCluster: UInt32(truncatingIfNeeded: next), clusterCount: UInt32(truncatingIfNeeded: clusters), content: .directory(dir)))
             next += clusters
         }
-        for _ in entryCounts {
+        for dir in 0..<entryCounts.count {
+            if sharedClusters && dir > 0 {
+                fileFirstClusters.append(fileFirstClusters[0])
+                continue
+            }
             var firsts: [UInt32] = []
             for (f, size) in fileSizes.enumerated() {
                 guard size > 0 else { firsts.append(0); continue }

@@ -6,7 +6,8 @@ struct FatClusterRun {
         case directory(Int)
         /// Supplied file `index`. Every directory has its own run for the file, mapped to the
         /// same source bytes: the data is never copied, and no two directory entries share
-        /// clusters (a FAT checker reports shared clusters as cross-linked files).
+        /// clusters (a FAT checker reports shared clusters as cross-linked files) — unless the
+        /// disk was built with `sharedClusters`, where one run serves all nine entries.
         case file(Int)
     }
     let firstCluster: UInt32

@@ -14,13 +14,12 @@ public struct FatGeometry: Equatable {
     /// Highest cluster count FAT32 can number (entries are 28 bits; 0x0FFFFFF7 means bad).
     public static let maximumClusters: UInt32 = 0x0FFF_FFF5 - 2
 
-    /// 8 sectors = 4 KiB clusters: a small FAT for small payloads, yet 4 GiB files need
-    /// only 1 Mi clusters each.
+    /// 1 to 8 (512 B to 4 KiB clusters), chosen by `VirtualFatDisk` from the payload size.
     public let sectorsPerCluster: UInt32
     public let clusterCount: UInt32
     public let usedClusters: UInt32
 
-    public init(usedClusters: UInt32, sectorsPerCluster: UInt32 = 8) throws(VirtualDiskError) {
+    public init(usedClusters: UInt32, sectorsPerCluster: UInt32) throws(VirtualDiskError) {
         guard usedClusters <= Self.maximumClusters else { throw .diskTooLarge }
         self.sectorsPerCluster = sectorsPerCluster
         self.usedClusters = usedClusters

@@ -18,7 +18,11 @@ public struct VirtualFatDisk<Source: ByteSource> {
     /// Total size of the disk in 512-byte sectors.
     public var sectorCount: UInt64 { geometry.totalSectors }
 
-    public init(files: [VirtualFatFile<Source>], volumeID: UInt32 = 0x4243_4430) throws(VirtualDiskError) {
+    /// - Parameter sharedClusters: false (the default) gives every directory its own cluster
+    ///   run for each file, all mapped to the same source bytes: a clean FAT32 that `fsck.fat`
+    ///   accepts, with a disk nine times the payload. true points all nine entries at one run:
+    ///   a compact disk that readers accept but checkers report as cross-linked.
+    public init(files: [VirtualFatFile<Source>], sharedClusters: Bool = false, volumeID: UInt32 = 0x4243_4430) throws(VirtualDiskError) {
         try Self.validate(files)
         self.files = files
         self.volumeID = volumeID
@@ -42,9 +46,9 @@ public struct VirtualFatDisk<Source: ByteSource> {
         }
         // The largest cluster (4 KiB down to 512 B) whose payload alone reaches FAT32's minimum
         // cluster count: a small payload makes a small disk, a big one a small FAT.
-        var chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map(\.size), sectorsPerCluster: 8)
+        var chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map(\.size), sectorsPerCluster: 8, sharedClusters: sharedClusters)
         for spc: UInt32 in [4, 2, 1] where chosen.usedClusters < UInt64(FatGeometry.minimumClusters) {
-            chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map(\.size), sectorsPerCluster: spc)
+            chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map(\.size), sectorsPerCluster: spc, sharedClusters: sharedClusters)
         }
         guard chosen.usedClusters <= UInt64(FatGeometry.maximumClusters) else { throw .diskTooLarge }
         let runList = chosen.runs
