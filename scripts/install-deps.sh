@@ -8,7 +8,7 @@ packages=(
     libncursesw5-dev tmux                         # the editor, and driving it in tests
     gnu-efi ovmf qemu-system-x86 ipxe ipxe-qemu   # the loader and test boots
     mtools dosfstools ntfs-3g                     # FAT checks, NTFS images for boot.sdi
-    file xxd
+    file xxd cpio                                 # cpio: newc archives for the cpio reader tests
 )
 missing=()
 for p in "${packages[@]}"; do
