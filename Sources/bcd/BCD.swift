@@ -7,6 +7,9 @@ struct BCD: ParsableCommand {
         abstract: "Read, edit, check and test-boot Windows BCD stores from Linux.",
         subcommands: [
             // Store verbs (bcdedit's names).
+            CreateStoreCommand.self, EnumCommand.self, CreateCommand.self, CopyCommand.self, DeleteCommand.self,
+            SetCommand.self, DeleteValueCommand.self, DisplayOrderCommand.self, ToolsDisplayOrderCommand.self,
+            BootSequenceCommand.self, DefaultCommand.self, TimeoutCommand.self, ExportCommand.self, ImportCommand.self,
             // Boot payload inspection (BootCore).
             WimCommand.self,
         ]

@@ -1,0 +1,41 @@
+/// Element values as bcdedit prints them: one string per output line (object and integer
+/// lists put each item on its own line).
+public struct ValueFormatter {
+    public let store: BCDStore
+    public let verbose: Bool
+
+    public init(store: BCDStore, verbose: Bool) {
+        self.store = store
+        self.verbose = verbose
+    }
+
+    public func objectName(_ id: BCDGUID) -> String {
+        ObjectNames.display(id, in: store, verbose: verbose)
+    }
+
+    public func lines(for element: BCDElement, in object: BCDObject) -> [String] {
+        guard let value = element.value else { return [rawText(element.raw)] }
+        switch value {
+        case .string(let text): return [text]
+        case .object(let id): return [objectName(id)]
+        case .objectList(let ids): return ids.isEmpty ? [""] : ids.map(objectName)
+        case .boolean(let flag): return [flag ? "Yes" : "No"]
+        case .integerList(let values): return values.isEmpty ? [""] : values.map { "0x" + String($0, radix: 16) }
+        case .device(let device): return [DeviceSyntax.format(device, name: objectName)]
+        case .integer(let number):
+            let definition = ElementNames.definition(for: element.type, in: object.type)
+            if let choice = definition?.choices.first(where: { $0.value == number }) { return [choice.name] }
+            if ElementNames.hexIntegers.contains(element.type.rawValue) { return ["0x" + String(number, radix: 16)] }
+            return [String(number)]
+        }
+    }
+
+    /// Undecodable values: registry type and hex bytes, so nothing is hidden.
+    public func rawText(_ raw: RegistryValue) -> String {
+        "raw type \(raw.typeTag): " + hexBytes(raw.data)
+    }
+}
+
+public func hexBytes(_ bytes: [UInt8]) -> String {
+    bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")
+}

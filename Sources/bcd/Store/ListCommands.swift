@@ -1,0 +1,93 @@
+import ArgumentParser
+import BCDKit
+
+/// --addfirst / --addlast / --remove, as bcdedit's /displayorder, /toolsdisplayorder and /bootsequence take them.
+struct ListEditFlags: ParsableArguments {
+    @Flag(name: .customLong("addfirst"), help: "Put the objects first (moving them if present).") var addFirst = false
+    @Flag(name: .customLong("addlast"), help: "Put the objects last (moving them if present).") var addLast = false
+    @Flag(name: .customLong("remove"), help: "Remove the objects from the list.") var remove = false
+
+    var mode: BCDStore.ListEdit {
+        get throws {
+            switch (addFirst, addLast, remove) {
+            case (false, false, false): return .replace
+            case (true, false, false): return .addFirst
+            case (false, true, false): return .addLast
+            case (false, false, true): return .remove
+            default: throw CLIFailure("give at most one of --addfirst, --addlast and --remove")
+            }
+        }
+    }
+}
+
+struct DisplayOrderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "displayorder", abstract: "Set the boot menu order of {bootmgr} (bcdedit /displayorder).")
+    @OptionGroup var options: StoreOptions
+    @OptionGroup var flags: ListEditFlags
+    @Argument(help: "Objects, in order.") var ids: [String]
+
+    func run() throws {
+        try reportingErrors {
+            let mode = try flags.mode
+            try options.edit { store in try store.editBootManagerList(ElementIDs.displayOrder, ids: ids, mode: mode) }
+            print(operationCompleted)
+        }
+    }
+}
+
+struct ToolsDisplayOrderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "toolsdisplayorder", abstract: "Set the tools menu order of {bootmgr} (bcdedit /toolsdisplayorder).")
+    @OptionGroup var options: StoreOptions
+    @OptionGroup var flags: ListEditFlags
+    @Argument(help: "Objects, in order.") var ids: [String]
+
+    func run() throws {
+        try reportingErrors {
+            let mode = try flags.mode
+            try options.edit { store in try store.editBootManagerList(ElementIDs.toolsDisplayOrder, ids: ids, mode: mode) }
+            print(operationCompleted)
+        }
+    }
+}
+
+struct BootSequenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bootsequence", abstract: "Set a one-time boot sequence on {bootmgr} (bcdedit /bootsequence).")
+    @OptionGroup var options: StoreOptions
+    @OptionGroup var flags: ListEditFlags
+    @Argument(help: "Objects, in order.") var ids: [String]
+
+    func run() throws {
+        try reportingErrors {
+            let mode = try flags.mode
+            try options.edit { store in try store.editBootManagerList(ElementIDs.bootSequence, ids: ids, mode: mode) }
+            print(operationCompleted)
+        }
+    }
+}
+
+struct DefaultCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "default", abstract: "Set the default boot entry (bcdedit /default).")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The object.") var id: String
+
+    func run() throws {
+        try reportingErrors {
+            try options.edit { store in try store.setDefault(id) }
+            print(operationCompleted)
+        }
+    }
+}
+
+struct TimeoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "timeout", abstract: "Set the boot menu timeout in seconds (bcdedit /timeout).")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "Seconds.") var seconds: String
+
+    func run() throws {
+        try reportingErrors {
+            guard let value = UInt64(seconds) else { throw CLIFailure("timeout: '\(seconds)' is not a number of seconds") }
+            try options.edit { store in try store.setTimeout(value) }
+            print(operationCompleted)
+        }
+    }
+}

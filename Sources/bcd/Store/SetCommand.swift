@@ -1,0 +1,39 @@
+import ArgumentParser
+import BCDKit
+
+struct SetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: "Set an element of an object (bcdedit /set).",
+        discussion: """
+        ELEMENT is a bcdedit name, custom:XXXXXXXX or 0xXXXXXXXX. Devices: boot, partition=gpt:PTUUID:PARTUUID,
+        partition=mbr:PTUUID:OFFSET, ramdisk=[boot]\\Boot\\boot.wim,{ramdiskoptions}, file=[...]\\path, vhd=[...]\\x.vhd, locate.
+        """)
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The object.") var id: String
+    @Argument(help: "The element.") var element: String
+    @Argument(parsing: .allUnrecognized, help: "The value (several words for lists).") var value: [String] = []
+
+    func run() throws {
+        try reportingErrors {
+            guard !value.isEmpty else { throw CLIFailure("set needs a value: bcd set ID ELEMENT VALUE") }
+            try options.edit { store in try store.setElement(object: id, element: element, words: value) }
+            print(operationCompleted)
+        }
+    }
+}
+
+struct DeleteValueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "deletevalue", abstract: "Delete an element of an object (bcdedit /deletevalue).")
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The object.") var id: String
+    @Argument(help: "The element.") var element: String
+
+    func run() throws {
+        try reportingErrors {
+            try options.edit { store in try store.deleteElement(object: id, element: element) }
+            print(operationCompleted)
+        }
+    }
+}

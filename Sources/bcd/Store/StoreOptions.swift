@@ -1,0 +1,62 @@
+import ArgumentParser
+import BCDKit
+import Foundation
+
+/// `--store FILE` (bcdedit's /store), shared by every store verb. BCD_STORE is the fallback.
+struct StoreOptions: ParsableArguments {
+    @Option(name: [.customLong("store")], help: "The BCD store file to use (or set BCD_STORE).")
+    var store: String?
+
+    @Flag(name: [.customLong("no-backup")], help: "Do not keep the previous file as STORE.bak when saving.")
+    var noBackup = false
+
+    var path: String {
+        get throws {
+            if let store { return store }
+            if let fromEnvironment = ProcessInfo.processInfo.environment["BCD_STORE"], !fromEnvironment.isEmpty { return fromEnvironment }
+            throw CLIFailure("no store named: give --store FILE (there is no system store on Linux)")
+        }
+    }
+
+    func open() throws -> StoreFile {
+        let file = try StoreFile.open(path)
+        for warning in file.warnings { printError("warning: " + warning) }
+        return file
+    }
+
+    /// Opens the store, applies `edit` to a copy, and saves it safely.
+    @discardableResult
+    func edit<T>(_ edit: (inout BCDStore) throws -> T) throws -> T {
+        let file = try open()
+        var store = file.saved
+        let result = try edit(&store)
+        try file.save(store, keepBackup: !noBackup)
+        return result
+    }
+}
+
+/// A failure already phrased for the user.
+struct CLIFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("bcd: " + message + "\n").utf8))
+}
+
+/// Runs a command body: any error becomes one line on stderr and exit status 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as CleanExit {
+        throw error
+    } catch {
+        printError(String(describing: error))
+        throw ExitCode(1)
+    }
+}
+
+let operationCompleted = "The operation completed successfully."
