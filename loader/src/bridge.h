@@ -5,9 +5,11 @@
 #define LDR_E_TOO_MANY_FILES 2
 #define LDR_E_READ 3
 #define LDR_E_RANGE 4
+#define LDR_E_LAYOUT 5
 
 void ldr_vdisk_reset(void);
-INT32 ldr_vdisk_add(const UINT16 *name, INTN length, UINT64 size);
+INT32 ldr_vdisk_add(const UINT16 *name, INTN length, UINT64 size, INT32 index);
+void ldr_vdisk_error(char *buffer, INTN capacity);
 INT32 ldr_vdisk_build(void);
 UINT64 ldr_vdisk_disk_sectors(void);
 UINT64 ldr_vdisk_partition_start(void);

@@ -54,18 +54,37 @@ EFI_STATUS discover_inputs(EFI_HANDLE device) {
     return EFI_SUCCESS;
 }
 
-EFI_STATUS read_input(struct input *in, UINT64 offset, void *buf, UINTN len) {
-    if (offset > in->size || len > in->size - offset) return EFI_INVALID_PARAMETER;
-    if (in->data) { CopyMem(buf, in->data + offset, len); return EFI_SUCCESS; }
-    EFI_STATUS st = in->file->SetPosition(in->file, offset);
-    UINT8 *p = buf;
+static EFI_STATUS read_file(EFI_FILE *f, UINT64 offset, UINT8 *p, UINTN len) {
+    EFI_STATUS st = f->SetPosition(f, offset);
     while (st == EFI_SUCCESS && len) {
         UINTN got = len;
-        st = in->file->Read(in->file, &got, p);
+        st = f->Read(f, &got, p);
         if (st == EFI_SUCCESS && got == 0) st = EFI_END_OF_FILE;
         p += got; len -= got;
     }
     return st;
+}
+
+/* The virtual disk asks for file data one 512-byte sector at a time; each input keeps a
+ * read-ahead window so the boot device sees large sequential reads instead. */
+#define WINDOW (1u << 20)
+
+EFI_STATUS read_input(struct input *in, UINT64 offset, void *buf, UINTN len) {
+    if (offset > in->size || len > in->size - offset) return EFI_INVALID_PARAMETER;
+    if (in->data) { CopyMem(buf, in->data + offset, len); return EFI_SUCCESS; }
+    if (len >= WINDOW) return read_file(in->file, offset, buf, len);
+    if (!in->window && !(in->window = AllocatePool(WINDOW))) return read_file(in->file, offset, buf, len);
+    if (offset < in->window_at || offset + len > in->window_at + in->window_len) {
+        UINT64 at = offset & ~(UINT64)4095;
+        UINTN n = in->size - at < WINDOW ? (UINTN)(in->size - at) : WINDOW;
+        in->window_len = 0;
+        EFI_STATUS st = read_file(in->file, at, in->window, n);
+        if (st != EFI_SUCCESS) return st;
+        in->window_at = at;
+        in->window_len = n;
+    }
+    CopyMem(buf, in->window + (offset - in->window_at), len);
+    return EFI_SUCCESS;
 }
 
 EFI_STATUS load_input(struct input *in) {

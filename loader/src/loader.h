@@ -17,6 +17,9 @@ struct input {
     UINT64 size;
     EFI_FILE *file;         /* read in place when non-NULL */
     UINT8 *data;            /* else the bytes are here */
+    UINT8 *window;          /* read-ahead for in-place files */
+    UINT64 window_at;
+    UINTN window_len;
 };
 extern struct input inputs[MAX_INPUTS];
 extern UINTN input_count;

@@ -7,12 +7,13 @@
 
 static void build_disk(void) {
     ldr_vdisk_reset();
-    for (UINTN i = 0; i < input_count; i++) ldr_vdisk_add(inputs[i].name, StrLen(inputs[i].name), inputs[i].size);
-    switch (ldr_vdisk_build()) {
-    case 0: break;
-    case LDR_E_FILE_TOO_LARGE: die(L"a file is too big for the virtual FAT32 disk (4 GiB - 1 at most)");
-    case LDR_E_TOO_MANY_FILES: die(L"too many files for the virtual disk");
-    default: die(L"cannot lay out the virtual disk");
+    for (UINTN i = 0; i < input_count; i++)
+        if (ldr_vdisk_add(inputs[i].name, StrLen(inputs[i].name), inputs[i].size, (INT32)i) < 0)
+            info(L"loader: skipping %s (not a printable ASCII name)\n", inputs[i].name);
+    if (ldr_vdisk_build() != 0) {
+        char why[200];
+        ldr_vdisk_error(why, sizeof why);
+        die(L"cannot build the virtual disk: %a", why);
     }
 }
 

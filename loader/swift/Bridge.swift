@@ -1,62 +1,92 @@
-// The C-callable surface of the loader's Swift side.  The C layer talks to the firmware; all
-// layout and parsing decisions are made here.  Return codes: 0 = success, else an LDR_E_*
-// value from src/bridge.h.
+// The C-callable surface of the loader's Swift side (compiled together with BootCore into
+// one Embedded Swift module).  The C layer talks to the firmware; layout and parsing are
+// BootCore's.  Return codes: 0 = success, else an LDR_E_* value from src/bridge.h.
 
 @_extern(c, "ldr_file_read")
 func ldr_file_read(_ index: Int32, _ offset: UInt64, _ buffer: UnsafeMutableRawPointer, _ length: UInt64) -> Int32
 
-struct LdrCFiles: LdrFileReader {
-    func read(file index: Int, at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-        guard let base = buffer.baseAddress else { return true }
-        return ldr_file_read(Int32(index), offset, base, UInt64(buffer.count)) == 0
+/// An input file of the C layer (read in place from the boot device, or from memory).
+struct LdrInputSource: ByteSource {
+    let index: Int32
+    let count: UInt64
+    func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        guard offset <= count, UInt64(buffer.count) <= count - offset else { return false }
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return true }
+        return ldr_file_read(index, offset, base, UInt64(buffer.count)) == 0
     }
 }
 
-nonisolated(unsafe) var ldrNames: [[UInt16]] = []
-nonisolated(unsafe) var ldrSizes: [UInt64] = []
-nonisolated(unsafe) var ldrDisk: LdrVirtualFat? = nil
+nonisolated(unsafe) var ldrFiles: [VirtualFatFile<LdrInputSource>] = []
+nonisolated(unsafe) var ldrDisk: VirtualFatDisk<LdrInputSource>? = nil
+nonisolated(unsafe) var ldrError: [UInt8] = []
 
 @_cdecl("ldr_vdisk_reset")
 public func ldrVdiskReset() {
-    ldrNames = []; ldrSizes = []; ldrDisk = nil
+    ldrFiles = []; ldrDisk = nil
 }
 
-/// Adds a file (UTF-16 name without NUL); returns its index.
+/// Adds input file `index` (UTF-16 name without NUL) to the disk; -1 when the name is not
+/// printable ASCII (FAT long names here are ASCII only; the caller skips such a file).
 @_cdecl("ldr_vdisk_add")
-public func ldrVdiskAdd(_ name: UnsafePointer<UInt16>, _ length: Int, _ size: UInt64) -> Int32 {
-    ldrNames.append(Array(UnsafeBufferPointer(start: name, count: length)))
-    ldrSizes.append(size)
-    return Int32(ldrNames.count - 1)
+public func ldrVdiskAdd(_ name: UnsafePointer<UInt16>, _ length: Int, _ size: UInt64, _ index: Int32) -> Int32 {
+    var ascii: [UInt8] = []
+    for unit in UnsafeBufferPointer(start: name, count: length) {
+        guard unit >= 0x20 && unit < 0x7F else { return -1 }
+        ascii.append(UInt8(unit))
+    }
+    ldrFiles.append(VirtualFatFile(name: String(decoding: ascii, as: UTF8.self), source: LdrInputSource(index: index, count: size)))
+    return Int32(ldrFiles.count - 1)
 }
 
+/// Lays the disk out; on failure the reason is available from ldr_vdisk_error.
 @_cdecl("ldr_vdisk_build")
 public func ldrVdiskBuild() -> Int32 {
-    do throws(LdrFatError) {
-        ldrDisk = try LdrVirtualFat(names: ldrNames, sizes: ldrSizes)
+    do throws(VirtualDiskError) {
+        ldrDisk = try VirtualFatDisk(files: ldrFiles)
         return 0
     } catch {
-        switch error {
-        case .fileTooLarge: return 1
-        case .tooManyFiles: return 2
-        case .readFailed: return 3
-        }
+        ldrError = Array(error.message.utf8)
+        if case .fileTooLarge = error { return 1 }
+        return 5
     }
 }
 
+/// Copies the last error message (ASCII, NUL-terminated, truncated to fit).
+@_cdecl("ldr_vdisk_error")
+public func ldrVdiskError(_ buffer: UnsafeMutablePointer<UInt8>, _ capacity: Int) {
+    guard capacity > 0 else { return }
+    let n = min(ldrError.count, capacity - 1)
+    for i in 0..<n { buffer[i] = ldrError[i] }
+    buffer[n] = 0
+}
+
 @_cdecl("ldr_vdisk_disk_sectors")
-public func ldrVdiskDiskSectors() -> UInt64 { ldrDisk?.diskSectors ?? 0 }
+public func ldrVdiskDiskSectors() -> UInt64 { ldrDisk?.sectorCount ?? 0 }
 
 @_cdecl("ldr_vdisk_partition_start")
-public func ldrVdiskPartitionStart() -> UInt64 { LdrVirtualFat.partitionStart }
+public func ldrVdiskPartitionStart() -> UInt64 { FatGeometry.partitionStart }
 
 @_cdecl("ldr_vdisk_partition_sectors")
-public func ldrVdiskPartitionSectors() -> UInt64 { ldrDisk?.partitionSectors ?? 0 }
+public func ldrVdiskPartitionSectors() -> UInt64 { ldrDisk?.geometry.partitionSectors ?? 0 }
 
 /// Reads `length` bytes (whole sectors) from disk sector `lba`.
 @_cdecl("ldr_vdisk_read")
 public func ldrVdiskRead(_ lba: UInt64, _ buffer: UnsafeMutableRawPointer, _ length: UInt64) -> Int32 {
-    guard let disk = ldrDisk, length % 512 == 0, lba <= disk.diskSectors,
-          length / 512 <= disk.diskSectors - lba else { return 4 }
+    guard let disk = ldrDisk, length % 512 == 0, lba <= disk.sectorCount,
+          length / 512 <= disk.sectorCount - lba else { return 4 }
     let out = UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))
-    return disk.read(lba: lba, into: out, reader: LdrCFiles()) ? 0 : 3
+    var offset = 0
+    var sector = lba
+    while offset < out.count {
+        guard disk.readSector(sector, into: UnsafeMutableRawBufferPointer(rebasing: out[offset..<offset + 512])) else { return 3 }
+        offset += 512
+        sector += 1
+    }
+    return 0
+}
+
+/// Patches a BCD in place for UEFI (BootCore's BcdExePatch); returns the number of paths changed.
+@_cdecl("ldr_bcd_patch")
+public func ldrBcdPatch(_ buffer: UnsafeMutableRawPointer, _ length: Int) -> Int {
+    BcdExePatch.apply(to: UnsafeMutableRawBufferPointer(start: buffer, count: length))
 }
