@@ -8,8 +8,9 @@ public struct BlobEntry: Equatable, Sendable {
     public var referenceCount: UInt32
     public var hash: SHA1Digest
 
-    /// Uncompressed size of the blob's content.
-    public var size: UInt64 { resource.uncompressedSize }
+    /// Uncompressed size of the blob's content. A blob inside a solid resource keeps its
+    /// size in the "size in WIM" field (its offset is inside the uncompressed solid data).
+    public var size: UInt64 { resource.isSolid ? resource.sizeInWIM : resource.uncompressedSize }
 }
 
 /// The blob table: image metadata resources in image order, and every other blob sorted

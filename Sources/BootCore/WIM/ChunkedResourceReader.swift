@@ -30,11 +30,11 @@ struct ChunkedResourceReader {
     mutating func read<Source: ByteSource>(
         _ source: Source, _ resource: ResourceHeader, at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer
     ) throws(WIMError) {
+        if resource.isSolid { throw .unsupported(.solidResource) }
         if buffer.isEmpty { return }
         guard offset <= resource.uncompressedSize,
               UInt64(buffer.count) <= resource.uncompressedSize - offset
         else { throw .corrupt(.resource) }
-        if resource.isSolid { throw .unsupported(.solidResource) }
         guard resource.fits(in: source.count) else { throw .truncated(.resource) }
 
         if !resource.isCompressed {

@@ -44,7 +44,7 @@ public final class WIMArchive<Source: ByteSource> {
         blobs = try BlobTable(tableBytes)
         self.reader = reader
 
-        var solid = header.version == WIMHeader.solidVersion
+        var solid = false
         for blob in blobs.blobs where blob.resource.isSolid { solid = true; break }
         info = WIMInfo(
             imageCount: header.imageCount, bootIndex: header.bootIndex, compression: header.compression,
@@ -77,6 +77,7 @@ public final class WIMArchive<Source: ByteSource> {
     /// Copies `buffer.count` bytes of `entry`'s data from `offset` into `buffer`.
     public func read(_ entry: WIMDirectoryEntry, at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) throws(WIMError) {
         guard !entry.isDirectory else { throw .isADirectory }
+        if let blob = entry.blob, blob.resource.isSolid { throw .unsupported(.solidResource) }
         guard offset <= entry.size, UInt64(buffer.count) <= entry.size - offset else { throw .corrupt(.resource) }
         if buffer.isEmpty { return }
         guard let blob = entry.blob else { throw .corrupt(.missingBlob) }
