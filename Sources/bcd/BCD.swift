@@ -11,7 +11,12 @@ struct BCD: ParsableCommand {
             SetCommand.self, DeleteValueCommand.self, DisplayOrderCommand.self, ToolsDisplayOrderCommand.self,
             BootSequenceCommand.self, DefaultCommand.self, TimeoutCommand.self, ExportCommand.self, ImportCommand.self,
             // Boot payload inspection (BootCore).
-            WimCommand.self,
+            WimCommand.self, VdiskCommand.self, SdiCommand.self, CpioCommand.self,
         ]
     )
+
+    /// Entry point: accepts bcdedit's /switch spelling as well as our own.
+    static func main() {
+        main(BcdeditArguments.normalize(Array(CommandLine.arguments.dropFirst())))
+    }
 }

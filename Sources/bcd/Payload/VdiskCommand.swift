@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import BootCore
+
+/// `bcd vdisk NAME=PATH... -o disk.img`: writes the virtual FAT32 disk the loader serves.
+struct VdiskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vdisk",
+        abstract: "Write the virtual FAT32 disk the boot loader would serve, for inspection with mtools.",
+        discussion: """
+            Every file appears in \\, \\Boot, \\Boot\\Fonts, \\Boot\\Resources, \\Sources, \\EFI, \\EFI\\Boot,
+            \\EFI\\Microsoft and \\EFI\\Microsoft\\Boot. The partition starts at 1 MiB:
+              mdir -i disk.img@@1M ::/Sources
+            """
+    )
+
+    @Argument(help: "Files as NAME=PATH (NAME is the name on the disk), or PATH to keep the file's own name.")
+    var files: [String]
+
+    @Option(name: .shortAndLong, help: "The disk image to write.")
+    var output: String
+
+    @Flag(help: "Point all nine directory entries of a file at the same clusters (compact, but fsck reports cross-links).")
+    var sharedClusters = false
+
+    func run() throws {
+        var entries: [VirtualFatFile<MappedFile>] = []
+        for spec in files {
+            let (name, path) = Self.split(spec)
+            entries.append(VirtualFatFile(name: name, source: try MappedFile(path: path)))
+        }
+        let disk: VirtualFatDisk<MappedFile>
+        do {
+            disk = try VirtualFatDisk(files: entries, sharedClusters: sharedClusters)
+        } catch {
+            throw PayloadCommandError(error.message)
+        }
+        try DiskImageWriter.write(sectorCount: disk.sectorCount, to: output) { lba, buffer in disk.readSector(lba, into: buffer) }
+        let g = disk.geometry
+        print("\(output): \(disk.sectorCount * 512) bytes, FAT32 partition at 1 MiB, \(g.clusterCount) clusters of \(g.bytesPerCluster) bytes")
+        for (i, file) in disk.files.enumerated() {
+            print("  \(file.name) (\(disk.shortNames.displayName(at: i))), \(file.size) bytes")
+        }
+    }
+
+    /// "NAME=PATH" -> (NAME, PATH); a bare PATH keeps its last component as the name.
+    static func split(_ spec: String) -> (String, String) {
+        if let eq = spec.firstIndex(of: "="), eq != spec.startIndex {
+            return (String(spec[..<eq]), String(spec[spec.index(after: eq)...]))
+        }
+        let name = spec.split(separator: "/").last.map(String.init) ?? spec
+        return (name, spec)
+    }
+}
+
+/// Writes a disk image sector by sector in 64 KiB chunks; all-zero chunks are skipped, so the
+/// image is sparse (a mostly empty 4 GiB disk costs little).
+enum DiskImageWriter {
+    static func write(sectorCount: UInt64, to path: String,
+                      sector: (UInt64, UnsafeMutableRawBufferPointer) -> Bool) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw PayloadCommandError(path + ": " + String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let sectorsPerChunk: UInt64 = 128
+        var chunk = [UInt8](repeating: 0, count: Int(sectorsPerChunk) * 512)
+        var lba: UInt64 = 0
+        while lba < sectorCount {
+            let n = min(sectorsPerChunk, sectorCount - lba)
+            let length = Int(n) * 512
+            let ok = chunk.withUnsafeMutableBytes { raw -> Bool in
+                for k in 0..<Int(n) where !sector(lba + UInt64(k), UnsafeMutableRawBufferPointer(rebasing: raw[k * 512..<(k + 1) * 512])) {
+                    return false
+                }
+                return true
+            }
+            guard ok else { throw PayloadCommandError("\(path): sector \(lba) could not be read from its source file") }
+            if chunk[0..<length].contains(where: { $0 != 0 }) {
+                let written = chunk.withUnsafeBytes { pwrite(fd, $0.baseAddress, length, off_t(lba * 512)) }
+                guard written == length else { throw PayloadCommandError(path + ": write failed: " + String(cString: strerror(errno))) }
+            }
+            lba += n
+        }
+        guard ftruncate(fd, off_t(sectorCount * 512)) == 0 else {
+            throw PayloadCommandError(path + ": " + String(cString: strerror(errno)))
+        }
+    }
+}
