@@ -19,3 +19,9 @@ INTN ldr_bcd_patch(void *buffer, INTN length);
 
 /* Implemented in C (inputs.c), called by Swift: read from input file `index`. 0 = ok. */
 INT32 ldr_file_read(INT32 index, UINT64 offset, void *buffer, UINT64 length);
+
+/* swift/WimBridge.swift: files from a WIM image (errors: ldr_vdisk_error gives the reason). */
+INT32 ldr_wim_open(INT32 input, UINT64 size, INTN index);
+INTN ldr_wim_image_count(void);
+INT64 ldr_wim_file_size(const char *path, INTN length);
+INT32 ldr_wim_file_read(const char *path, INTN length, void *buffer, UINT64 size);

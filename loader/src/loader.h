@@ -40,6 +40,10 @@ struct input *find_input(const CHAR16 *name);
 EFI_STATUS read_input(struct input *in, UINT64 offset, void *buf, UINTN len);
 EFI_STATUS load_input(struct input *in);          /* bring the whole file into memory */
 
+/* wim.c */
+struct input *find_wim(void);
+void take_from_wim(BOOLEAN need_bootmgr);
+
 /* vdisk.c */
 EFI_STATUS vdisk_install(EFI_HANDLE *partition, EFI_DEVICE_PATH **partition_path);
 

@@ -31,8 +31,15 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
 
     discover_inputs(li->DeviceHandle);
 
+    struct input *bootmgr = find_input(L"bootx64.efi");
+    if (!bootmgr) bootmgr = find_input(L"bootmgfw.efi");
+    take_from_wim(bootmgr == NULL);
+    if (!bootmgr) bootmgr = find_input(L"bootmgfw.efi");
+    if (!bootmgr) die(L"no boot manager: supply bootmgfw.efi or bootx64.efi, or a WIM that contains one");
+    serial_printf("LOADER bootmgr %S\n", bootmgr->name);
+
     struct input *bcd = find_input(L"BCD");
-    if (!bcd) die(L"no BCD: supply a file named BCD");
+    if (!bcd) die(L"no BCD: supply a file named BCD (or a WIM with \\Windows\\Boot\\DVD\\EFI\\BCD)");
     if (load_input(bcd) != EFI_SUCCESS) die(L"cannot read BCD");
     if (!opts.rawbcd) {
         INTN n = ldr_bcd_patch(bcd->data, bcd->size);
@@ -41,20 +48,6 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
     } else {
         serial_puts("LOADER bcd raw\n");
     }
-
-    struct input *bootmgr = find_input(L"bootx64.efi");
-    if (!bootmgr) bootmgr = find_input(L"bootmgfw.efi");
-    if (!bootmgr) {
-        BOOLEAN wim = FALSE;
-        for (UINTN i = 0; i < input_count; i++) {
-            UINTN n = StrLen(inputs[i].name);
-            if (n > 4 && (inputs[i].name[n - 1] | 32) == 'm' && (inputs[i].name[n - 2] | 32) == 'i' &&
-                (inputs[i].name[n - 3] | 32) == 'w' && inputs[i].name[n - 4] == '.') wim = TRUE;
-        }
-        if (wim) die(L"no boot manager: none supplied, and this build cannot extract bootmgfw.efi from a WIM yet");
-        die(L"no boot manager: supply bootmgfw.efi or bootx64.efi, or a WIM that contains one");
-    }
-    serial_printf("LOADER bootmgr %S\n", bootmgr->name);
 
     build_disk();
     EFI_HANDLE partition;

@@ -18,7 +18,7 @@ struct LdrInputSource: ByteSource {
 
 nonisolated(unsafe) var ldrFiles: [VirtualFatFile<LdrInputSource>] = []
 nonisolated(unsafe) var ldrDisk: VirtualFatDisk<LdrInputSource>? = nil
-nonisolated(unsafe) var ldrError: [UInt8] = []
+nonisolated(unsafe) var ldrError: [UInt8] = []   // last failure, one line (ldr_vdisk_error)
 
 @_cdecl("ldr_vdisk_reset")
 public func ldrVdiskReset() {
