@@ -187,7 +187,8 @@ public enum SdiReader {
             report.note("WIM blob holds \(wim.size) bytes")
         }
         if wim.offset < dataEnd { report.warn("WIM slot at \(hexText(wim.offset)) is not after the other blobs") }
-        let end = wim.size == 0 ? max(wim.offset, dataEnd) : max(wim.offset + wim.size, dataEnd)
+        let (wimEnd, overflow) = wim.offset.addingReportingOverflow(wim.size)
+        let end = max(overflow ? UInt64.max : wimEnd, dataEnd)
         if wim.size == 0 && wim.offset != fileSize && wim.offset <= fileSize {
             report.warn("empty WIM slot at \(hexText(wim.offset)) is not at the end of the file (\(fileSize) bytes)")
         } else if fileSize > end {

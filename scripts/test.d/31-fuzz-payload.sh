@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Fuzzes BootCore's SDI and newc cpio readers with libFuzzer (swiftc -sanitize=fuzzer,address,
+# whose runtime ships with the Swift toolchain): a bounded number of runs each, from a seed
+# corpus made here at run time. Any crash, sanitizer report or failed precondition fails the step.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${FUZZ_RUNS:-20000}
+for tool in swiftc cpio mkntfs truncate; do
+    command -v "$tool" >/dev/null || { echo "fuzz-payload: required tool '$tool' is missing (run scripts/install-deps.sh)"; exit 1; }
+done
+work=$(mktemp -d /tmp/fuzz-payload.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+build() {  # name, sources... -> $work/fuzz-NAME
+    local name=$1; shift
+    echo "fuzz-payload: building $name fuzzer"
+    # The linker warns about every ASan symbol it cannot export: keep that out of the log.
+    swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name "Fuzz$name" "$@" -o "$work/fuzz-$name" \
+        > "$work/build-$name.log" 2>&1 || { grep -v 'Cannot export local symbol' "$work/build-$name.log"; exit 1; }
+}
+build sdi Sources/BootCore/Support/*.swift Sources/BootCore/SDI/*.swift Fuzz/sdi/*.swift
+build cpio Sources/BootCore/Support/*.swift Sources/BootCore/Cpio/*.swift Fuzz/cpio/*.swift
+
+# SDI seeds: the real fixture, its header page alone, and an SDI around a fresh small NTFS.
+mkdir -p "$work/seeds-sdi" "$work/seeds-cpio" "$work/tree/sub"
+fixture=../shared/fixtures/sdi/tiny-boot.sdi
+[ -f "$fixture" ] || { echo "fuzz-payload: fixture $fixture is missing"; exit 1; }
+cp "$fixture" "$work/seeds-sdi/tiny-boot.sdi"
+head -c 4096 "$fixture" > "$work/seeds-sdi/header-page.sdi"
+head -c 8192 "$fixture" > "$work/seeds-sdi/header-and-ntfs-boot.sdi"
+truncate -s 2M "$work/ntfs.img"
+mkntfs -F -Q -q -s 512 -p 0 -H 255 -S 63 "$work/ntfs.img" >/dev/null 2>&1
+{ head -c 4096 "$fixture"; cat "$work/ntfs.img"; } > "$work/seeds-sdi/ntfs-shaped.sdi"
+
+# cpio seeds: a small tree as newc, the same with checksums (070702), and an empty archive.
+echo hello > "$work/tree/a"; printf 'x%.0s' $(seq 1 700) > "$work/tree/sub/b"; : > "$work/tree/empty"
+(cd "$work/tree" && printf 'a\nsub\nsub/b\nempty\n' | cpio -o -H newc --quiet) > "$work/seeds-cpio/tree.cpio"
+(cd "$work/tree" && printf 'a\nsub/b\n' | cpio -o -H crc --quiet) > "$work/seeds-cpio/tree-crc.cpio"
+(cd "$work/tree" && printf '' | cpio -o -H newc --quiet) > "$work/seeds-cpio/empty.cpio"
+
+status=0
+for name in sdi cpio; do
+    echo "fuzz-payload: $name, $runs runs"
+    mkdir -p "$work/corpus-$name"
+    if ! (cd "$work" && ./"fuzz-$name" -runs="$runs" -max_len=400000 -timeout=10 -rss_limit_mb=2048 \
+            -print_final_stats=1 "corpus-$name" "seeds-$name" > "$work/log-$name" 2>&1); then
+        echo "fuzz-payload: $name fuzzer FAILED"; tail -n 60 "$work/log-$name"; status=1
+        mkdir -p /tmp/fuzz-payload-crashes && cp "$work"/crash-* "$work"/timeout-* "$work"/oom-* /tmp/fuzz-payload-crashes/ 2>/dev/null || true
+        echo "fuzz-payload: reproducer(s) kept in /tmp/fuzz-payload-crashes/"
+    else
+        grep -E 'stat::number_of_executed_units|Done' "$work/log-$name" | tail -n 2
+    fi
+done
+exit $status
