@@ -1,12 +1,13 @@
 /// REG_SZ / REG_MULTI_SZ payloads: UTF-16LE with NUL terminators.
 enum UTF16Text {
-    /// One NUL-terminated string (the terminator may be missing, as some writers omit it).
+    /// One NUL-terminated string, read up to the first NUL as Windows reads REG_SZ (the
+    /// terminator may be missing; stores written by Windows may carry slack bytes after it).
     static func decodeSingle(_ data: [UInt8]) -> String? {
-        guard data.count % 2 == 0 else { return nil }
         var units = units(of: data)
         if let end = units.firstIndex(of: 0) {
-            guard units[end...].allSatisfy({ $0 == 0 }) else { return nil }
             units = Array(units[..<end])
+        } else if data.count % 2 != 0 {
+            return nil
         }
         return decodeUnits(units)
     }

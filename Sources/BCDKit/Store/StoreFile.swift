@@ -57,9 +57,10 @@ public final class StoreFile {
         return try open(path)
     }
 
-    /// Saves `store` if it differs from what is on disk.
-    public func save(_ store: BCDStore, keepBackup: Bool = true) throws(StoreError) {
-        guard store != saved else { return }
+    /// Saves `store` if it differs from what is on disk (or always, with `rewrite`: the file
+    /// is then written through hivex even without changes).
+    public func save(_ store: BCDStore, keepBackup: Bool = true, rewrite: Bool = false) throws(StoreError) {
+        guard store != saved || rewrite else { return }
         if isReadOnly { throw .readOnly(path: path) }
         let current = try PosixFile.readAll(path)
         guard current == diskBytes else { throw .changedOnDisk(path: path) }
