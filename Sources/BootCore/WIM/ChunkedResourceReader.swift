@@ -26,6 +26,15 @@ struct ChunkedResourceReader {
         cache = [UInt8](repeating: 0, count: compression == .none ? 0 : chunkSize)
     }
 
+    /// Whether a resource's uncompressed size is possible for its stored size: raw data
+    /// is stored whole; each compressed chunk costs at least a table entry and one byte.
+    /// Lets callers refuse absurd sizes before allocating.
+    static func isPlausible(_ resource: ResourceHeader, chunkSize: Int) -> Bool {
+        if !resource.isCompressed { return resource.uncompressedSize <= resource.sizeInWIM }
+        let maxChunks = resource.sizeInWIM / 5 + 1
+        return resource.uncompressedSize / UInt64(chunkSize) <= maxChunks
+    }
+
     /// Copies `buffer.count` bytes of the resource's uncompressed content, from `offset`.
     mutating func read<Source: ByteSource>(
         _ source: Source, _ resource: ResourceHeader, at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer
@@ -50,10 +59,10 @@ struct ChunkedResourceReader {
 
         let total = resource.uncompressedSize
         let chunk = UInt64(chunkSize)
-        let chunkCount = (total + chunk - 1) / chunk
+        let chunkCount = total / chunk + (total % chunk == 0 ? 0 : 1)
         let entrySize: UInt64 = total > 1 << 32 ? 8 : 4
+        guard chunkCount > 0, chunkCount - 1 <= resource.sizeInWIM / entrySize else { throw .corrupt(.chunkTable) }
         let tableSize = (chunkCount - 1) * entrySize
-        guard tableSize <= resource.sizeInWIM else { throw .corrupt(.chunkTable) }
         let dataStart = resource.offset + tableSize
         let dataSize = resource.sizeInWIM - tableSize
 

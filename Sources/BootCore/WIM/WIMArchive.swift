@@ -61,7 +61,7 @@ public final class WIMArchive<Source: ByteSource> {
         let resource = blobs.metadataResources[index - 1].resource
         // Bound the allocation by what the stored bytes could plausibly expand to.
         guard resource.uncompressedSize <= Self.maximumMetadataSize,
-              resource.uncompressedSize <= resource.sizeInWIM * 1024,
+              resource.uncompressedSize / 1024 <= resource.sizeInWIM,
               resource.uncompressedSize >= 8
         else { throw .corrupt(.metadataResource) }
         let metadata = try readResource(resource)
@@ -87,7 +87,11 @@ public final class WIMArchive<Source: ByteSource> {
     /// The whole content of `entry`.
     public func readAll(_ entry: WIMDirectoryEntry) throws(WIMError) -> [UInt8] {
         guard !entry.isDirectory else { throw .isADirectory }
-        guard entry.size <= UInt64(Int.max) else { throw .corrupt(.resource) }
+        if let blob = entry.blob, blob.resource.isSolid { throw .unsupported(.solidResource) }
+        guard let blob = entry.blob, entry.size > 0 else { return [] }
+        guard ChunkedResourceReader.isPlausible(blob.resource, chunkSize: info.chunkSize),
+              entry.size <= UInt64(Int.max)
+        else { throw .corrupt(.resource) }
         var bytes = [UInt8](repeating: 0, count: Int(entry.size))
         let failure = bytes.withUnsafeMutableBytes { raw -> WIMError? in
             do throws(WIMError) { try read(entry, at: 0, into: raw); return nil } catch { return error }
