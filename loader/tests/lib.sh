@@ -46,14 +46,15 @@ boot_qemu() {
     timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -machine q35 -m "${QEMU_MEM:-512}" -display none \
         -no-reboot -serial "file:$log" -monitor none \
         -drive if=pflash,format=raw,readonly=on,file="$OVMF_CODE" \
-        -drive if=pflash,format=raw,file="$WORK/vars.fd" "$@" &
+        -drive if=pflash,format=raw,file="$WORK/vars.fd" "$@" 2>"$log.err" &
     local pid=$! stop=${STOP_ON:-loader: error:} t=0
     while kill -0 $pid 2>/dev/null; do
-        if grep -qaE -- "$stop" "$log" 2>/dev/null; then sleep 1; kill $pid 2>/dev/null || true; break; fi
-        sleep 0.3
+        if grep -qaE -- "$stop" "$log" 2>/dev/null; then sleep 0.5; kill $pid 2>/dev/null || true; break; fi
+        sleep 0.2
     done
     wait $pid 2>/dev/null && true
     [ $? -ne 124 ] || echo "boot timed out after ${QEMU_TIMEOUT}s" >>"$log"
+    grep -v 'terminating on signal' "$log.err" >&2 || true
     tr -d '\r' <"$log" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\x1b[()=>][0-9A-Za-z]*//g' >"$log.txt"
 }
 
