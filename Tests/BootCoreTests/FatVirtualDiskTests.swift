@@ -153,3 +153,32 @@ struct FatVirtualDiskLayoutTests {
         }
     }
 }
+
+@Suite("Virtual FAT32 disk: many files")
+struct FatVirtualDiskManyFilesTests {
+    @Test func collidingLongNamesGetUniqueShortNamesAndStayClean() throws {
+        var files: [(String, [UInt8])] = []
+        for i in 1...30 { files.append(("longname-\(i).txt", PayloadTool.bytes(100 + i * 37, seed: UInt64(100 + i)))) }
+        files.append(("x+y=z ,1;2.tar.gz", PayloadTool.bytes(999, seed: 99)))
+        files.append((String(repeating: "n", count: 200) + ".bin", PayloadTool.bytes(64, seed: 98)))
+        let disk = try FatVirtualDiskTests.makeDisk(files)
+        let shorts = (0..<files.count).map { disk.shortNames.displayName(at: $0) }
+        #expect(Set(shorts).count == shorts.count)
+        #expect(shorts.contains("LONGNA~10.TXT") || shorts.contains { $0.hasPrefix("LONGN~1") }, "\(shorts)")
+
+        let dir = try PayloadTool.temporaryDirectory("fat-many")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (image, part) = try FatVirtualDiskTests.writeOut(disk, in: dir)
+        let check = try PayloadTool.run("fsck.fat", ["-n", part.path])
+        #expect(check.status == 0 && !check.text.contains("\n  "), "fsck.fat -n complains:\n\(check.text)\(check.stderr)")
+        let listing = try PayloadTool.run("mdir", ["-b", "-i", image.path + "@@1M", "::/Boot/Resources"])
+        for (name, _) in files { #expect(listing.text.contains("/Boot/Resources/\(name)\n"), "missing \(name)") }
+        for (name, bytes) in files.suffix(3) {
+            let out = dir.appendingPathComponent("out")
+            try? FileManager.default.removeItem(at: out)
+            let copy = try PayloadTool.run("mcopy", ["-n", "-i", image.path + "@@1M", "::/Boot/Resources/\(name)", out.path])
+            #expect(copy.status == 0, "\(copy.stderr)")
+            #expect([UInt8](try Data(contentsOf: out)) == bytes, "\(name) differs")
+        }
+    }
+}
