@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Benchmark (no assertions): the loader with a 512 MiB boot.wim (BENCH_MIB to change) from
+# which it extracts the STAND-IN boot manager.  Prints the wall time from the loader's first
+# line to the boot manager's start (serial lines timestamped on the host), and the read
+# throughput the stand-in measures through the virtual disk and the firmware's FAT driver.
+# Usage: scripts/bench-loader.sh   (COMPRESS=none|xpress|lzx, default lzx)
+source "$(dirname "$0")/../loader/tests/lib.sh"
+need wimcapture awk
+mib=${BENCH_MIB:-512}; compress=${COMPRESS:-lzx}
+build_loader
+tree=$WORK/tree; mkdir -p "$tree/Windows/Boot/EFI" "$tree/Windows/Boot/DVD/EFI" "$tree/sources"
+cp "$BUILD/standin.efi" "$tree/Windows/Boot/EFI/bootmgfw.efi"
+fake_bcd "$tree/Windows/Boot/DVD/EFI/BCD"
+head -c 3170304 /dev/urandom >"$tree/Windows/Boot/DVD/EFI/boot.sdi"
+# Half random (incompressible), half repetitive, like a real boot.wim's mix.
+head -c $((mib / 2))M /dev/urandom >"$tree/sources/random.bin"
+{ yes "Windows PE filler line for the loader benchmark" | head -c $((mib - mib / 2))M >"$tree/sources/text.bin"; } || true   # yes gets SIGPIPE
+d=$WORK/disk; mkdir -p "$d/EFI/BOOT"
+cp "$BUILD/loader.efi" "$d/EFI/BOOT/BOOTX64.EFI"
+echo "bench-loader: capturing a ${mib} MiB tree with --compress=$compress..."
+wimcapture "$tree" "$d/boot.wim" PE --compress="$compress" --boot >/dev/null
+rm -rf "$tree"
+make_disk "$WORK/disk.img" "$d"
+wim_size=$(size_of "$d/boot.wim")
+rm -rf "$d"
+cp "$OVMF_VARS" "$WORK/vars.fd"
+log=$WORK/serial.ts
+timeout 600 qemu-system-x86_64 -machine q35 -m 1024 -display none -no-reboot -monitor none -nic none \
+    -serial stdio -drive if=pflash,format=raw,readonly=on,file="$OVMF_CODE" \
+    -drive if=pflash,format=raw,file="$WORK/vars.fd" \
+    -drive file="$WORK/disk.img",format=raw,if=none,id=d0 -device virtio-blk-pci,drive=d0,bootindex=1 </dev/null 2>/dev/null |
+    while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "${line%$'\r'}"; done >"$log"
+at() { grep -a -m1 -E "^[0-9.]+ .*$1" "$log" | cut -d' ' -f1; }   # console escapes may precede a line
+t0=$(at 'LOADER start'); t1=$(at 'LOADER starting boot manager'); t2=$(at 'STANDIN start'); t3=$(at 'STANDIN done')
+[ -n "$t0" ] && [ -n "$t1" ] && [ -n "$t3" ] || { tail -30 "$log"; fail "the boot did not reach the stand-in"; }
+tp=$(grep -a -m1 'STANDIN throughput' "$log" | sed -E 's/.*bytes=([0-9]+) us=([0-9]+).*/\1 \2/')
+bytes=${tp% *}; us=${tp#* }
+echo "bench-loader: boot.wim ${wim_size} bytes ($mib MiB of content, $compress)"
+grep -a 'STANDIN file \\Sources\\boot.wim' "$log" | cut -d' ' -f2- | sed 's/^/bench-loader: /'
+awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v n="$bytes" -v us="$us" 'BEGIN {
+    printf "bench-loader: loader start -> boot manager start: %.2f s\n", b - a
+    printf "bench-loader: stand-in start -> done (BCD x9, boot.sdi x3, boot.wim x2): %.2f s\n", d - c
+    printf "bench-loader: stand-in read of \\Sources\\boot.wim: %d bytes in %.2f s = %.1f MiB/s (guest TSC)\n", n, us / 1e6, n / 1048576 / (us / 1e6) }' 
