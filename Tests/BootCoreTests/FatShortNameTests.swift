@@ -14,8 +14,19 @@ struct FatShortNameTests {
         }
         #expect(table.displayName(at: 2) == "BOOTMGR")
         #expect(table.needsLongName[2] == false)
-        #expect(table.displayName(at: 0) == "BOOTMGR~1.EFI" || table.displayName(at: 0).hasPrefix("BOOTMG~"))
+        #expect(table.displayName(at: 0) == "BOOTMGR.EFI" && table.needsLongName[0])   // lossless but for case
+        #expect(table.displayName(at: 1).hasPrefix("BOOTMG~") && table.displayName(at: 1).hasSuffix(".BAK"))
+        #expect(table.displayName(at: 3) == "BOOT.SDI")
         #expect(table.displayName(at: 8) == "RESOUR~1")
+    }
+
+    @Test func exactShortNamesWinOverCaseOnlyOnes() throws {
+        let table = try FatShortNameTable(longNames: ["bcd.log", "BCD.LOG2", "Boot", "x"])
+        #expect(table.displayName(at: 0) == "BCD.LOG")
+        #expect(table.displayName(at: 2) == "BOOT" && table.needsLongName[2])
+        let clash = try FatShortNameTable(longNames: ["bcd", "BCD"])
+        #expect(clash.displayName(at: 1) == "BCD" && clash.displayName(at: 0) == "BCD~1")
+        #expect(throws: VirtualDiskError.self) { try FatShortNameTable(longNames: ["BCD", "BCD"]) }
     }
 
     @Test func longNameChecksumMatchesTheFormula() {

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Virtual filesystem path rules")
 struct VirtualPathRulesTests {
-    static let names = ["BCD", "boot.sdi", "boot.wim", "bootmgr.efi"]
+    static let names = ["BCD", "boot.sdi", "boot.wim", "bootmgr.efi", "boot manager.efi"]
 
     @Test func resolvesInEveryDirectoryWithEitherSeparatorAndAnyCase() {
         #expect(VirtualPathRules.resolve("\\Sources\\boot.wim", among: Self.names) == 2)
@@ -28,7 +28,8 @@ struct VirtualPathRulesTests {
     }
 
     @Test func resolvesShortNamesLikeTheDisk() {
-        #expect(VirtualPathRules.resolve("\\EFI\\BOOTMG~1.EFI", among: Self.names) == 3)
+        #expect(VirtualPathRules.resolve("\\EFI\\BOOTMA~1.EFI", among: Self.names) == 4)
+        #expect(VirtualPathRules.resolve("\\EFI\\BOOTMGR.EFI", among: Self.names) == 3)
     }
 
     @Test func listsTheNinePathsThatWork() {

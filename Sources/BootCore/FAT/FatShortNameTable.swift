@@ -1,6 +1,7 @@
 /// Valid, unique 8.3 short names for a set of long names, the way a FAT directory needs them.
 /// A name that already is a valid upper-case 8.3 name is used as-is (no long-name entries);
-/// any other gets a generated `BASE~N.EXT` plus long-name (LFN) entries.
+/// one that is valid 8.3 but for case gets its upper-case form plus LFN entries; any other
+/// gets a generated `BASE~N.EXT` plus long-name (LFN) entries.
 public struct FatShortNameTable {
     /// 11 bytes each: 8 for the base, 3 for the extension, space padded (directory entry +0).
     public private(set) var shortNames: [[UInt8]] = []
@@ -8,25 +9,37 @@ public struct FatShortNameTable {
     public private(set) var needsLongName: [Bool] = []
 
     public init(longNames: [String]) throws(VirtualDiskError) {
-        var assigned: [[UInt8]?] = []
+        // A name whose upper-case form is a valid 8.3 name keeps that form as its short name
+        // ("boot.sdi" -> BOOT.SDI, with LFN entries for the case); exact ones claim first.
+        var candidates: [[UInt8]?] = []
         for name in longNames {
             let bytes = Array(name.utf8)
             guard Self.isValidLongName(bytes) else { throw .invalidName(name) }
-            assigned.append(Self.asIsShortName(bytes))
+            candidates.append(Self.asIsShortName(bytes.map(asciiUppercased)))
         }
-        // Names that are already short claim theirs first; generated ones must avoid them.
+        var chosen: [[UInt8]?] = Array(repeating: nil, count: longNames.count)
         var taken: [[UInt8]] = []
-        for case let short? in assigned {
-            guard !taken.contains(short) else { throw .duplicateName(String(decoding: short, as: UTF8.self)) }
-            taken.append(short)
+        for exactPass in [true, false] {
+            for (i, name) in longNames.enumerated() {
+                guard let short = candidates[i], chosen[i] == nil else { continue }
+                let exact = Array(name.utf8) == Array(name.utf8).map(asciiUppercased)
+                guard exact == exactPass else { continue }
+                if taken.contains(short) {
+                    if exact { throw .duplicateName(name) }
+                    continue                                     // falls back to BASE~N
+                }
+                taken.append(short)
+                chosen[i] = short
+            }
         }
         for (i, name) in longNames.enumerated() {
-            if let short = assigned[i] {
+            let bytes = Array(name.utf8)
+            if let short = chosen[i] {
                 shortNames.append(short)
-                needsLongName.append(false)
+                needsLongName.append(bytes != bytes.map(asciiUppercased))
                 continue
             }
-            guard let short = Self.generatedShortName(Array(name.utf8), avoiding: taken) else { throw .noShortName(name) }
+            guard let short = Self.generatedShortName(bytes, avoiding: taken) else { throw .noShortName(name) }
             taken.append(short)
             shortNames.append(short)
             needsLongName.append(true)

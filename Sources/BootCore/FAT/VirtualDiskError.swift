@@ -10,6 +10,8 @@ public enum VirtualDiskError: Error, Equatable {
     case fileTooLarge(name: String, size: UInt64)
     /// The whole disk would exceed what a 32-bit sector count can address (2 TiB).
     case diskTooLarge
+    /// A directory would need more than 65536 entries (FAT's limit; long names take several).
+    case tooManyFiles(Int)
     /// No unique 8.3 short name could be made for this name.
     case noShortName(String)
 
@@ -21,6 +23,7 @@ public enum VirtualDiskError: Error, Equatable {
         case .reservedName(let n): return "file name '\(n)' clashes with a directory of the virtual disk"
         case .fileTooLarge(let n, let size): return "file '\(n)' is \(size) bytes; FAT32 files are limited to 4294967295 bytes (4 GiB - 1)"
         case .diskTooLarge: return "the files do not fit in a FAT32 disk of at most 2^32 sectors"
+        case .tooManyFiles(let n): return "\(n) files do not fit in one FAT directory (at most 65536 entries, long names take several)"
         case .noShortName(let n): return "no unique 8.3 short name could be made for '\(n)'"
         }
     }

@@ -42,6 +42,7 @@ public struct VirtualFatDisk<Source: ByteSource> {
             var count = dir == 0 ? 0 : 2                        // "." and ".."
             for child in VirtualDirectories.children(of: dir) { count += Self.entryCount(table, directoryNameIndex(child), names) }
             for f in 0..<files.count { count += Self.entryCount(table, f, names) }
+            guard count <= 65536 else { throw .tooManyFiles(files.count) }
             entryCounts.append(count)
         }
         // The largest cluster (4 KiB down to 512 B) whose payload alone reaches FAT32's minimum
