@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes BootCore's SDI and newc cpio readers with libFuzzer (swiftc -sanitize=fuzzer,address,
+# Fuzzes BootCore's SDI and newc cpio readers, and the virtual FAT disk + BCD patch, with libFuzzer (swiftc -sanitize=fuzzer,address,
 # whose runtime ships with the Swift toolchain): a bounded number of runs each, from a seed
 # corpus made here at run time. Any crash, sanitizer report or failed precondition fails the step.
 set -euo pipefail
@@ -20,9 +20,10 @@ build() {  # name, sources... -> $work/fuzz-NAME
 }
 build sdi Sources/BootCore/Support/*.swift Sources/BootCore/SDI/*.swift Fuzz/sdi/*.swift
 build cpio Sources/BootCore/Support/*.swift Sources/BootCore/Cpio/*.swift Fuzz/cpio/*.swift
+build vdisk Sources/BootCore/Support/*.swift Sources/BootCore/FAT/*.swift Sources/BootCore/Boot/*.swift Fuzz/vdisk/*.swift
 
 # SDI seeds: the real fixture, its header page alone, and an SDI around a fresh small NTFS.
-mkdir -p "$work/seeds-sdi" "$work/seeds-cpio" "$work/tree/sub"
+mkdir -p "$work/seeds-sdi" "$work/seeds-cpio" "$work/seeds-vdisk" "$work/tree/sub"
 fixture=../shared/fixtures/sdi/tiny-boot.sdi
 [ -f "$fixture" ] || { echo "fuzz-payload: fixture $fixture is missing"; exit 1; }
 cp "$fixture" "$work/seeds-sdi/tiny-boot.sdi"
@@ -38,8 +39,13 @@ echo hello > "$work/tree/a"; printf 'x%.0s' $(seq 1 700) > "$work/tree/sub/b"; :
 (cd "$work/tree" && printf 'a\nsub/b\n' | cpio -o -H crc --quiet) > "$work/seeds-cpio/tree-crc.cpio"
 (cd "$work/tree" && printf '' | cpio -o -H newc --quiet) > "$work/seeds-cpio/empty.cpio"
 
+# vdisk seeds: file lists (count, then length + name + 3-byte size each) and a UTF-16 BCD path.
+printf '\x03\x03BCD\x10\x00\x00\x08boot.sdi\x00\x30\x00\x08boot.wim\x00\x00\x01' > "$work/seeds-vdisk/three-files"
+printf '\x02\x10a long name.txt\x05\x00\x00\x0cbootmgr.efi\x00\x00\x10\x00' > "$work/seeds-vdisk/long-names"
+printf '\x00\\\x00w\x00.\x00e\x00x\x00e\x00\x00\x00' > "$work/seeds-vdisk/bcd-path"
+
 status=0
-for name in sdi cpio; do
+for name in sdi cpio vdisk; do
     echo "fuzz-payload: $name, $runs runs"
     mkdir -p "$work/corpus-$name"
     if ! (cd "$work" && ./"fuzz-$name" -runs="$runs" -max_len=400000 -timeout=10 -rss_limit_mb=2048 \
