@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The boot manager, BCD and boot.sdi taken from inside boot.wim (made by wimcapture with no,
 # XPRESS and LZX compression): the loader extracts them with BootCore and the STAND-IN boot
-# manager, started from the WIM, reads them back with the host's sizes and CRC32s.  A supplied
-# boot.sdi wins over the WIM's.
+# manager, started from the WIM, reads them back with the host's sizes and CRC32s.  Supplied
+# files win over the WIM's: boot.sdi (lzx case) and the boot manager as bootx64.efi (xpress).
 source "$(dirname "$0")/../../loader/tests/lib.sh"
 need wimcapture
 build_loader
@@ -15,11 +15,19 @@ for c in none xpress lzx; do
     d=$WORK/disk-$c; mkdir -p "$d/EFI/BOOT"
     cp "$BUILD/loader.efi" "$d/EFI/BOOT/BOOTX64.EFI"
     wimcapture "$tree" "$d/boot.wim" "PE $c" --compress=$c --boot >/dev/null
+    [ $c != xpress ] || cp "$BUILD/standin.efi" "$d/bootx64.efi"
     if [ $c = lzx ]; then head -c 150001 /dev/urandom >"$d/boot.sdi"; sdi=$d/boot.sdi; else sdi=$tree/Windows/Boot/DVD/EFI/boot.sdi; fi
     make_disk "$WORK/disk.img" "$d"
     s=$WORK/serial-$c
     boot_disk "$WORK/disk.img" "$s"
-    expect_line "$s" '^LOADER extracted \\Windows\\Boot\\EFI\\bootmgfw.efi size='"$(size_of "$BUILD/standin.efi")"'$'
+    if [ $c = xpress ]; then
+        expect_line "$s" '^LOADER bootmgr bootx64.efi$'
+        reject_line "$s" '^LOADER extracted \\Windows\\Boot\\EFI\\bootmgfw.efi'
+    else
+        expect_line "$s" '^LOADER extracted \\Windows\\Boot\\EFI\\bootmgfw.efi size='"$(size_of "$BUILD/standin.efi")"'$'
+        expect_line "$s" '^LOADER bootmgr bootmgfw.efi$'
+    fi
+    expect_line "$s" '^LOADER extracted \\Windows\\Boot\\DVD\\EFI\\BCD size='
     expect_line "$s" '^STANDIN start'
     expect_file "$s" '\EFI\Microsoft\Boot\BCD' "$WORK/BCD.patched"
     expect_file "$s" '\Boot\BCD' "$WORK/BCD.patched"
