@@ -1,6 +1,6 @@
 /// One member of a newc cpio archive. The data is not copied: `dataOffset` and `size` locate it
 /// in the archive's ByteSource.
-public struct CpioEntry: Equatable {
+public struct CpioEntry {
     public let name: String
     public let mode: UInt32
     public let size: UInt64
@@ -16,7 +16,7 @@ public struct CpioEntry: Equatable {
 }
 
 /// Why a cpio archive could not be read; each case carries the offset of the bad header.
-public enum CpioError: Error, Equatable {
+public enum CpioError: Error {
     /// The header does not start with "070701" (newc) or "070702" (newc with checksums).
     case badMagic(offset: UInt64)
     /// A header field is not 8 hexadecimal digits.
@@ -34,4 +34,9 @@ public enum CpioError: Error, Equatable {
         case .badName(let o): return "cpio header at offset \(o): the name is empty or not NUL-terminated"
         }
     }
+}
+
+extension CpioError: Equatable {
+    /// Equal when they say the same thing (compared as bytes: no Unicode tables needed).
+    public static func == (a: CpioError, b: CpioError) -> Bool { sameBytes(a.message, b.message) }
 }

@@ -19,7 +19,7 @@ public enum CpioReader {
             if isZeroPadding(source, at: offset) { offset += 4; continue }
             let (entry, next) = try member(of: source, at: offset)
             offset = next
-            if entry.name == trailerName { continue }
+            if sameBytes(entry.name, trailerName) { continue }
             result.append(entry)
         }
         return result

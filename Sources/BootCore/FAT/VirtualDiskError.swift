@@ -1,5 +1,5 @@
 /// Why a virtual FAT disk cannot be built from the supplied files.
-public enum VirtualDiskError: Error, Equatable {
+public enum VirtualDiskError: Error {
     /// The name is empty, too long, not printable ASCII, or uses a character FAT forbids.
     case invalidName(String)
     /// Two supplied files have the same name (FAT names are case-insensitive).
@@ -27,4 +27,9 @@ public enum VirtualDiskError: Error, Equatable {
         case .noShortName(let n): return "no unique 8.3 short name could be made for '\(n)'"
         }
     }
+}
+
+extension VirtualDiskError: Equatable {
+    /// Equal when they say the same thing (compared as bytes: no Unicode tables needed).
+    public static func == (a: VirtualDiskError, b: VirtualDiskError) -> Bool { sameBytes(a.message, b.message) }
 }

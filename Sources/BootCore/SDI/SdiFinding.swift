@@ -1,5 +1,5 @@
 /// One observation about an SDI file: what was found, or what is wrong with it.
-public struct SdiFinding: Equatable {
+public struct SdiFinding {
     public enum Level: Equatable {
         /// A fact worth reporting ("PART blob holds an NTFS boot sector").
         case info
@@ -39,7 +39,7 @@ public struct SdiReport {
     /// True when nothing is at error level.
     public var isValid: Bool { !findings.contains { $0.level == .error } }
 
-    public func blob(ofType type: String) -> SdiBlob? { blobs.first { $0.type == type } }
+    public func blob(ofType type: String) -> SdiBlob? { blobs.first { sameBytes($0.type, type) } }
 
     mutating func note(_ message: String) { findings.append(SdiFinding(.info, message)) }
     mutating func warn(_ message: String) { findings.append(SdiFinding(.warning, message)) }

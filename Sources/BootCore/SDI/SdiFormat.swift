@@ -35,7 +35,7 @@ public enum SdiFormat {
 }
 
 /// One record of the SDI table of contents.
-public struct SdiBlob: Equatable {
+public struct SdiBlob {
     /// The type, e.g. "PART"; empty for a record without a type.
     public let type: String
     public let attributes: UInt64

@@ -76,7 +76,7 @@ public enum SdiReader {
             }
             let blob = SdiBlob(type: type, attributes: raw.le64(at: 0x08) ?? 0, offset: offset, size: size,
                                baseAddress: raw.le64(at: 0x20) ?? 0, record: record)
-            if !SdiFormat.knownBlobTypes.contains(type) {
+            if !SdiFormat.knownBlobTypes.contains(where: { sameBytes($0, type) }) {
                 report.warn("TOC record \(record) has unknown blob type \(type)")
             } else if report.blob(ofType: type) != nil {
                 report.warn("TOC record \(record) is a second \(type) blob; the first one counts")
@@ -117,7 +117,7 @@ public enum SdiReader {
                 }
             }
         }
-        if !report.blobs.contains(where: { $0.type == "PART" || $0.type == "DISK" }) {
+        if !report.blobs.contains(where: { sameBytes($0.type, "PART") || sameBytes($0.type, "DISK") }) {
             report.fail("no PART or DISK blob: there is no volume for the ramdisk to mount")
         }
     }
@@ -173,7 +173,7 @@ public enum SdiReader {
     /// WinPE's boot.sdi ends with an empty WIM record whose offset is the end of the file.
     static func checkWimSlot(_ fileSize: UInt64, _ report: inout SdiReport) {
         var dataEnd: UInt64 = SdiFormat.headerPageSize
-        for blob in report.blobs where blob.type != "WIM" && blob.offset <= fileSize && blob.size <= fileSize - blob.offset {
+        for blob in report.blobs where !sameBytes(blob.type, "WIM") && blob.offset <= fileSize && blob.size <= fileSize - blob.offset {
             dataEnd = max(dataEnd, blob.offset + blob.size)
         }
         guard let wim = report.blob(ofType: "WIM") else {

@@ -20,3 +20,10 @@ public func asciiEqualIgnoringCase(_ a: [UInt8], _ b: [UInt8]) -> Bool {
     for i in 0..<a.count where asciiLowercased(a[i]) != asciiLowercased(b[i]) { return false }
     return true
 }
+
+/// Exact equality of two strings' UTF-8 bytes. Unlike `==`, which compares canonical
+/// equivalence, it needs no Unicode normalization tables, which an Embedded (loader) build
+/// would otherwise have to link.
+public func sameBytes(_ a: String, _ b: String) -> Bool {
+    a.utf8.elementsEqual(b.utf8)
+}

@@ -1,14 +1,13 @@
-/// Hexadecimal text for diagnostics, without Foundation or String(format:) (Embedded-safe).
+/// Hexadecimal text for diagnostics, without Foundation or String(format:) (Embedded-safe:
+/// built from bytes, so no Character or Unicode machinery is involved).
 public func hexText<T: FixedWidthInteger>(_ value: T, digits minimumDigits: Int = 1) -> String {
-    let symbols: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
     var wide = UInt64(truncatingIfNeeded: value)
-    var reversed: [Character] = []
+    var reversed: [UInt8] = []
     repeat {
-        reversed.append(symbols[Int(wide & 0xF)])
+        let nibble = UInt8(wide & 0xF)
+        reversed.append(nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10)
         wide >>= 4
     } while wide != 0
-    while reversed.count < minimumDigits { reversed.append("0") }
-    var text = "0x"
-    for c in reversed.reversed() { text.append(c) }
-    return text
+    while reversed.count < minimumDigits { reversed.append(0x30) }
+    return String(decoding: [0x30, 0x78] + reversed.reversed(), as: UTF8.self)
 }
