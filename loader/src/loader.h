@@ -32,7 +32,8 @@ extern struct options opts;
 extern EFI_HANDLE loader_image;
 
 /* cmdline.c */
-EFI_STATUS parse_cmdline(const CHAR16 *text, UINTN bytes, struct options *o, CHAR16 *bad, UINTN badlen);
+EFI_STATUS parse_cmdline(const CHAR16 *text, UINTN bytes, const CHAR16 *image, struct options *o,
+                         CHAR16 *bad, UINTN badlen);
 
 /* inputs.c */
 EFI_STATUS discover_inputs(EFI_HANDLE device);

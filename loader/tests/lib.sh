@@ -6,7 +6,7 @@ ROOT=$(cd "$LOADER_DIR/.." && pwd)
 BUILD=$LOADER_DIR/build
 OVMF_CODE=${OVMF_CODE:-/usr/share/OVMF/OVMF_CODE.fd}
 OVMF_VARS=${OVMF_VARS:-/usr/share/OVMF/OVMF_VARS.fd}
-QEMU_TIMEOUT=${QEMU_TIMEOUT:-90}
+QEMU_TIMEOUT=${QEMU_TIMEOUT:-180}   # generous: CI machines may be busy; only a hang reaches it
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 need() { for t in "$@"; do command -v "$t" >/dev/null || fail "missing tool '$t' (scripts/install-deps.sh installs it)"; done; }
@@ -44,12 +44,16 @@ boot_qemu() {
     cp "$OVMF_VARS" "$WORK/vars.fd"
     : >"$log"
     timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -machine q35 -m "${QEMU_MEM:-512}" -display none \
-        -no-reboot -serial "file:$log" -monitor none \
+        -no-reboot -serial "file:$log" ${MONITOR_ARGS:--monitor none} \
         -drive if=pflash,format=raw,readonly=on,file="$OVMF_CODE" \
         -drive if=pflash,format=raw,file="$WORK/vars.fd" "$@" 2>"$log.err" &
-    local pid=$! stop=${STOP_ON:-loader: error:} t=0
+    local pid=$! stop=${STOP_ON:-loader: error:} hooked=
     while kill -0 $pid 2>/dev/null; do
         if grep -qaE -- "$stop" "$log" 2>/dev/null; then sleep 0.5; kill $pid 2>/dev/null || true; break; fi
+        # Optional hook: run $ON_LINE_CMD once, when a line matches $ON_LINE.
+        if [ -n "${ON_LINE:-}" ] && [ -z "$hooked" ] && grep -qaE -- "$ON_LINE" "$log" 2>/dev/null; then
+            hooked=1; eval "$ON_LINE_CMD" || true
+        fi
         sleep 0.2
     done
     wait $pid 2>/dev/null && true
@@ -57,6 +61,11 @@ boot_qemu() {
     grep -v 'terminating on signal' "$log.err" >&2 || true
     tr -d '\r' <"$log" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\x1b[()=>][0-9A-Za-z]*//g' >"$log.txt"
 }
+
+# monitor_args PORT / monitor_cmd PORT CMD: a QEMU human monitor on a local TCP port.
+free_port() { echo $(( 20000 + (RANDOM % 20000) )); }
+monitor_args() { echo "-monitor tcp:127.0.0.1:$1,server,nowait"; }
+monitor_cmd() { exec 9<>"/dev/tcp/127.0.0.1/$1" && printf '%s\n' "$2" >&9 && sleep 0.3 && exec 9>&-; }
 
 # boot_disk IMG LOG [extra qemu args...]: boot from disk image IMG (virtio), no network.
 boot_disk() {
