@@ -182,3 +182,27 @@ struct FatVirtualDiskManyFilesTests {
         }
     }
 }
+
+@Suite("Virtual FAT32 disk: multi-sector reads")
+struct FatVirtualDiskReadManyTests {
+    @Test func multiSectorReadsMatchSingleSectorReads() throws {
+        let disk = try FatVirtualDiskTests.makeDisk()
+        // Cover the MBR gap, the FATs, the directories and the file runs with odd-sized requests.
+        var lba: UInt64 = 0
+        var step = 1
+        while lba < disk.sectorCount {
+            let count = Int(min(UInt64(step), disk.sectorCount - lba))
+            var many = [UInt8](repeating: 0xEE, count: count * 512)
+            let ok = many.withUnsafeMutableBytes { disk.readSectors(lba, into: $0) }
+            #expect(ok)
+            var single: [UInt8] = []
+            for k in 0..<UInt64(count) { single += try #require(disk.sector(lba + k)) }
+            #expect(many == single, "sectors \(lba)..<\(lba + UInt64(count)) differ")
+            if many != single { break }
+            lba += UInt64(count)
+            step = step % 97 + 13
+        }
+        var tooFar = [UInt8](repeating: 0, count: 1024)
+        #expect(!tooFar.withUnsafeMutableBytes { disk.readSectors(disk.sectorCount - 1, into: $0) })
+    }
+}

@@ -70,19 +70,29 @@ struct SdiMake: ParsableCommand {
         }
         let header = SdiWriter.headerPage(layout, pageAlignment: pageAlignment)
         let sectors = layout.wimSlotOffset / 512
-        try DiskImageWriter.write(sectorCount: sectors, to: output) { lba, buffer in
-            let offset = lba * 512
-            buffer.initializeMemory(as: UInt8.self, repeating: 0)
-            if offset < UInt64(header.count) {
-                header.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + 512])) }
-                return true
+        try DiskImageWriter.write(sectorCount: sectors, to: output) { first, chunk in
+            for k in 0..<chunk.count / 512 where !Self.sector(first + UInt64(k), header, layout, source,
+                                                              UnsafeMutableRawBufferPointer(rebasing: chunk[k * 512..<(k + 1) * 512])) {
+                return false
             }
-            guard offset >= layout.partitionOffset, offset - layout.partitionOffset < layout.partitionSize else { return true }
-            let inPart = offset - layout.partitionOffset
-            let n = Int(min(512, layout.partitionSize - inPart))
-            return source.read(at: inPart, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<n]))
+            return true
         }
         print("\(output): PART blob at \(hexText(layout.partitionOffset)) (\(layout.partitionSize) bytes), empty WIM slot at \(hexText(layout.wimSlotOffset))")
+    }
+
+    /// Sector `lba` of the SDI: header page, zero padding, then the partition.
+    static func sector(_ lba: UInt64, _ header: [UInt8], _ layout: SdiWriter.Layout, _ source: MappedFile,
+                       _ buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        let offset = lba * 512
+        buffer.initializeMemory(as: UInt8.self, repeating: 0)
+        if offset < UInt64(header.count) {
+            header.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + 512])) }
+            return true
+        }
+        guard offset >= layout.partitionOffset, offset - layout.partitionOffset < layout.partitionSize else { return true }
+        let inPart = offset - layout.partitionOffset
+        let n = Int(min(512, layout.partitionSize - inPart))
+        return source.read(at: inPart, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<n]))
     }
 }
 

@@ -39,7 +39,7 @@ struct VdiskCommand: ParsableCommand {
         } catch {
             throw PayloadCommandError(error.message)
         }
-        try DiskImageWriter.write(sectorCount: disk.sectorCount, to: output) { lba, buffer in disk.readSector(lba, into: buffer) }
+        try DiskImageWriter.write(sectorCount: disk.sectorCount, to: output) { lba, buffer in disk.readSectors(lba, into: buffer) }
         let g = disk.geometry
         print("\(output): \(disk.sectorCount * 512) bytes, FAT32 partition at 1 MiB, \(g.clusterCount) clusters of \(g.bytesPerCluster) bytes")
         for (i, file) in disk.files.enumerated() {
@@ -60,8 +60,9 @@ struct VdiskCommand: ParsableCommand {
 /// Writes a disk image sector by sector in 64 KiB chunks; all-zero chunks are skipped, so the
 /// image is sparse (a mostly empty 4 GiB disk costs little).
 enum DiskImageWriter {
+    /// `sectors(lba, buffer)` fills `buffer` with `buffer.count / 512` sectors from `lba`.
     static func write(sectorCount: UInt64, to path: String,
-                      sector: (UInt64, UnsafeMutableRawBufferPointer) -> Bool) throws {
+                      sectors: (UInt64, UnsafeMutableRawBufferPointer) -> Bool) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw PayloadCommandError(path + ": " + String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -71,12 +72,7 @@ enum DiskImageWriter {
         while lba < sectorCount {
             let n = min(sectorsPerChunk, sectorCount - lba)
             let length = Int(n) * 512
-            let ok = chunk.withUnsafeMutableBytes { raw -> Bool in
-                for k in 0..<Int(n) where !sector(lba + UInt64(k), UnsafeMutableRawBufferPointer(rebasing: raw[k * 512..<(k + 1) * 512])) {
-                    return false
-                }
-                return true
-            }
+            let ok = chunk.withUnsafeMutableBytes { sectors(lba, UnsafeMutableRawBufferPointer(rebasing: $0[0..<length])) }
             guard ok else { throw PayloadCommandError("\(path): sector \(lba) could not be read from its source file") }
             if chunk[0..<length].contains(where: { $0 != 0 }) {
                 let written = chunk.withUnsafeBytes { pwrite(fd, $0.baseAddress, length, off_t(lba * 512)) }
