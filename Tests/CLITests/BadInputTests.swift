@@ -80,3 +80,38 @@ import Testing
         #expect(result.stderr.contains("--store"))
     }
 }
+
+/// `bcd batch`: every edit or none.
+@Suite struct BatchTests {
+    @Test func batchAppliesAllEditsWithOneSave() throws {
+        let directory = try BCDRunner.scratch()
+        let store = directory.appendingPathComponent("BCD").path
+        try BCDRunner.bcd(["createstore", store])
+        let script = directory.appendingPathComponent("edits.txt")
+        try """
+        # a WinPE entry in one go
+        bcd create {bootmgr} --d "boot manager"
+        create {ramdiskoptions} --d 'Ramdisk options'
+        set {ramdiskoptions} ramdisksdipath '\\Boot\\boot.sdi'
+        timeout 12
+        """.write(to: script, atomically: true, encoding: .utf8)
+        let result = try BCDRunner.bcd(["batch", "--store", store, script.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let listing = try BCDRunner.bcd(["enum", "all", "--store", store]).stdout
+        #expect(listing.contains("timeout                 12"))
+        #expect(listing.contains(#"ramdisksdipath          \Boot\boot.sdi"#))
+    }
+
+    @Test func batchWithABadLineSavesNothing() throws {
+        let directory = try BCDRunner.scratch()
+        let store = try BCDRunner.copyFixture("pybcd-BCDfresh", to: directory)
+        let before = try BCDRunner.contents(store)
+        let script = directory.appendingPathComponent("edits.txt")
+        try "timeout 3\nset {bootmgr} nosuchelement 1\n".write(to: script, atomically: true, encoding: .utf8)
+        let result = try BCDRunner.bcd(["batch", "--store", store, script.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("line 2"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try BCDRunner.contents(store) == before)
+    }
+}

@@ -2,20 +2,34 @@
 /// editor's undo is a stack of these.
 public struct BCDStore: Hashable, Sendable {
     /// Objects in the order the hive lists them (sorted by key name).
-    public private(set) var objects: [BCDObject]
+    public private(set) var objects: [BCDObject] {
+        didSet { positions = BCDStore.positions(of: objects) }
+    }
+    /// Where each object is in `objects`, for constant-time lookup by id.
+    private var positions: [BCDGUID: Int]
 
     public init(objects: [BCDObject] = []) {
         self.objects = objects
+        positions = BCDStore.positions(of: objects)
     }
 
+    private static func positions(of objects: [BCDObject]) -> [BCDGUID: Int] {
+        Dictionary(objects.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public static func == (a: BCDStore, b: BCDStore) -> Bool { a.objects == b.objects }
+    public func hash(into hasher: inout Hasher) { hasher.combine(objects) }
+
     public subscript(id: BCDGUID) -> BCDObject? {
-        get { objects.first { $0.id == id } }
+        get { positions[id].map { objects[$0] } }
         set {
-            if let index = objects.firstIndex(where: { $0.id == id }) {
+            if let index = positions[id] {
                 if let newValue { objects[index] = newValue } else { objects.remove(at: index) }
             } else if let newValue {
-                objects.append(newValue)
-                objects.sort { $0.id.braced < $1.id.braced }
+                // Keep key order: insert where the hive lists it (key names sort as lower-case text).
+                let key = newValue.id.description
+                let index = objects.firstIndex { $0.id.description > key } ?? objects.endIndex
+                objects.insert(newValue, at: index)
             }
         }
     }

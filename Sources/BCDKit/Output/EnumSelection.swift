@@ -20,7 +20,8 @@ public enum EnumSelection: Equatable, Sendable {
     }
 
     public func objects(in store: BCDStore) throws(EditError) -> [BCDObject] {
-        let ordered = store.objects.sorted { ($0.type.rawValue, $0.id.description) < ($1.type.rawValue, $1.id.description) }
+        let ordered = store.objects.map { (key: ($0.type.rawValue, $0.id.description), object: $0) }
+            .sorted { $0.key < $1.key }.map(\.object)
         switch self {
         case .all: return ordered
         case .active:

@@ -3,14 +3,19 @@
 public struct ValueFormatter {
     public let store: BCDStore
     public let verbose: Bool
+    /// {bootmgr}'s default entry, shown as {default} (looked up once, not per reference).
+    private let defaultEntry: BCDGUID?
 
     public init(store: BCDStore, verbose: Bool) {
         self.store = store
         self.verbose = verbose
+        defaultEntry = ObjectNames.defaultObject(in: store)
     }
 
     public func objectName(_ id: BCDGUID) -> String {
-        ObjectNames.display(id, in: store, verbose: verbose)
+        if verbose { return id.braced }
+        if id == defaultEntry { return "{default}" }
+        return ObjectNames.alias(for: id) ?? id.braced
     }
 
     public func lines(for element: BCDElement, in object: BCDObject) -> [String] {

@@ -20,74 +20,61 @@ struct ListEditFlags: ParsableArguments {
     }
 }
 
-struct DisplayOrderCommand: ParsableCommand {
+struct DisplayOrderCommand: StoreEditCommand {
     static let configuration = CommandConfiguration(commandName: "displayorder", abstract: "Set the boot menu order of {bootmgr} (bcdedit /displayorder).")
     @OptionGroup var options: StoreOptions
     @OptionGroup var flags: ListEditFlags
     @Argument(help: "Objects, in order.") var ids: [String]
 
-    func run() throws {
-        try reportingErrors {
-            let mode = try flags.mode
-            try options.edit { store in try store.editBootManagerList(ElementIDs.displayOrder, ids: ids, mode: mode) }
-            print(operationCompleted)
-        }
+    func apply(to store: inout BCDStore) throws -> String {
+        try store.editBootManagerList(ElementIDs.displayOrder, ids: ids, mode: try flags.mode)
+        return operationCompleted
     }
 }
 
-struct ToolsDisplayOrderCommand: ParsableCommand {
+struct ToolsDisplayOrderCommand: StoreEditCommand {
     static let configuration = CommandConfiguration(commandName: "toolsdisplayorder", abstract: "Set the tools menu order of {bootmgr} (bcdedit /toolsdisplayorder).")
     @OptionGroup var options: StoreOptions
     @OptionGroup var flags: ListEditFlags
     @Argument(help: "Objects, in order.") var ids: [String]
 
-    func run() throws {
-        try reportingErrors {
-            let mode = try flags.mode
-            try options.edit { store in try store.editBootManagerList(ElementIDs.toolsDisplayOrder, ids: ids, mode: mode) }
-            print(operationCompleted)
-        }
+    func apply(to store: inout BCDStore) throws -> String {
+        try store.editBootManagerList(ElementIDs.toolsDisplayOrder, ids: ids, mode: try flags.mode)
+        return operationCompleted
     }
 }
 
-struct BootSequenceCommand: ParsableCommand {
+struct BootSequenceCommand: StoreEditCommand {
     static let configuration = CommandConfiguration(commandName: "bootsequence", abstract: "Set a one-time boot sequence on {bootmgr} (bcdedit /bootsequence).")
     @OptionGroup var options: StoreOptions
     @OptionGroup var flags: ListEditFlags
     @Argument(help: "Objects, in order.") var ids: [String]
 
-    func run() throws {
-        try reportingErrors {
-            let mode = try flags.mode
-            try options.edit { store in try store.editBootManagerList(ElementIDs.bootSequence, ids: ids, mode: mode) }
-            print(operationCompleted)
-        }
+    func apply(to store: inout BCDStore) throws -> String {
+        try store.editBootManagerList(ElementIDs.bootSequence, ids: ids, mode: try flags.mode)
+        return operationCompleted
     }
 }
 
-struct DefaultCommand: ParsableCommand {
+struct DefaultCommand: StoreEditCommand {
     static let configuration = CommandConfiguration(commandName: "default", abstract: "Set the default boot entry (bcdedit /default).")
     @OptionGroup var options: StoreOptions
     @Argument(help: "The object.") var id: String
 
-    func run() throws {
-        try reportingErrors {
-            try options.edit { store in try store.setDefault(id) }
-            print(operationCompleted)
-        }
+    func apply(to store: inout BCDStore) throws -> String {
+        try store.setDefault(id)
+        return operationCompleted
     }
 }
 
-struct TimeoutCommand: ParsableCommand {
+struct TimeoutCommand: StoreEditCommand {
     static let configuration = CommandConfiguration(commandName: "timeout", abstract: "Set the boot menu timeout in seconds (bcdedit /timeout).")
     @OptionGroup var options: StoreOptions
     @Argument(help: "Seconds.") var seconds: String
 
-    func run() throws {
-        try reportingErrors {
-            guard let value = UInt64(seconds) else { throw CLIFailure("timeout: '\(seconds)' is not a number of seconds") }
-            try options.edit { store in try store.setTimeout(value) }
-            print(operationCompleted)
-        }
+    func apply(to store: inout BCDStore) throws -> String {
+        guard let value = UInt64(seconds) else { throw CLIFailure("timeout: '\(seconds)' is not a number of seconds") }
+        try store.setTimeout(value)
+        return operationCompleted
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BCDKit
 
-struct SetCommand: ParsableCommand {
+struct SetCommand: StoreEditCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Set an element of an object (bcdedit /set).",
         discussion: """
@@ -14,26 +14,22 @@ struct SetCommand: ParsableCommand {
     @Argument(help: "The element.") var element: String
     @Argument(parsing: .allUnrecognized, help: "The value (several words for lists).") var value: [String] = []
 
-    func run() throws {
-        try reportingErrors {
-            guard !value.isEmpty else { throw CLIFailure("set needs a value: bcd set ID ELEMENT VALUE") }
-            try options.edit { store in try store.setElement(object: id, element: element, words: value) }
-            print(operationCompleted)
-        }
+    func apply(to store: inout BCDStore) throws -> String {
+        guard !value.isEmpty else { throw CLIFailure("set needs a value: bcd set ID ELEMENT VALUE") }
+        try store.setElement(object: id, element: element, words: value)
+        return operationCompleted
     }
 }
 
-struct DeleteValueCommand: ParsableCommand {
+struct DeleteValueCommand: StoreEditCommand {
     static let configuration = CommandConfiguration(commandName: "deletevalue", abstract: "Delete an element of an object (bcdedit /deletevalue).")
 
     @OptionGroup var options: StoreOptions
     @Argument(help: "The object.") var id: String
     @Argument(help: "The element.") var element: String
 
-    func run() throws {
-        try reportingErrors {
-            try options.edit { store in try store.deleteElement(object: id, element: element) }
-            print(operationCompleted)
-        }
+    func apply(to store: inout BCDStore) throws -> String {
+        try store.deleteElement(object: id, element: element)
+        return operationCompleted
     }
 }
