@@ -42,5 +42,19 @@ public func fuzzVdisk(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         precondition(disk.sector(probe % disk.sectorCount) != nil)
     }
     precondition(disk.sector(disk.sectorCount) == nil)
+
+    // Multi-sector reads must equal the single-sector reads they replace.
+    let dataStart = FatGeometry.partitionStart + UInt64(g.dataStart)
+    for k in 0..<8 {
+        probe = probe &* 6364136223846793005 &+ 1442695040888963407
+        let count = UInt64(1 + (probe >> 40) % 40)
+        guard disk.sectorCount > count else { break }
+        let first = k % 2 == 0 ? dataStart + probe % max(1, disk.sectorCount - dataStart - count) : probe % (disk.sectorCount - count)
+        var many = [UInt8](repeating: 0, count: Int(count) * 512)
+        precondition(many.withUnsafeMutableBytes { disk.readSectors(first, into: $0) })
+        var single: [UInt8] = []
+        for i in 0..<count { single += disk.sector(first + i)! }
+        precondition(many == single)
+    }
     return 0
 }
