@@ -12,7 +12,7 @@ struct VdiskCommand: ParsableCommand {
         commandName: "vdisk",
         abstract: "Write the virtual FAT32 disk the boot loader would serve, for inspection with mtools.",
         discussion: """
-            Every file appears in \\, \\Boot, \\Boot\\Fonts, \\Boot\\Resources, \\Sources, \\EFI, \\EFI\\Boot,
+            Every file appears in \\, \\Boot, \\Boot\\Fonts, \\Boot\\Resources, \\Sources, \\EFI, \\EFI\\Boot, \
             \\EFI\\Microsoft and \\EFI\\Microsoft\\Boot. The partition starts at 1 MiB:
               mdir -i disk.img@@1M ::/Sources
             """
