@@ -140,6 +140,10 @@ enum WIMTestTree {
         files[deep + "/bottom.txt"] = Array("at the bottom\n".utf8)
         files["Ünïcödé Ñame/файл.txt"] = Array("unicode names\n".utf8)
         files["EFI/Microsoft/Boot/BCD"] = random.bytes(8192)
+        // Long matches: XPRESS's extra length byte (18+) and 16-bit length (270+) paths.
+        files["Windows/zeros.bin"] = [UInt8](repeating: 0, count: 2 * chunkSize + 5)
+        let pattern = Array("0123456789abcdefghijklmnopqrstuvwxyz!".utf8)
+        files["Windows/pattern.txt"] = (0..<(chunkSize / 8 + 300)).flatMap { i in pattern + [UInt8(i % 7)] }
         for (path, bytes) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -35,13 +35,45 @@ struct BitReader {
         available &+= 16
     }
 
-    /// Makes at least `count` (at most 32) bits available.
+    /// Makes at least `count` (at most 32) bits available. Away from the end of the input
+    /// this loads as many whole words as fit (2 or 3) with one 64-bit read; XPRESS undoes
+    /// that read-ahead with `dropReadAhead` before reading raw bytes.
     @inlinable @inline(__always)
     mutating func ensure(_ count: Int) {
-        if available < count {
+        if available < count { refill(count) }
+    }
+
+    @inlinable @inline(__always)
+    mutating func refill(_ count: Int) {
+        if end &- position >= 8 {
+            let v = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            // Three LE words in stream order, first word in the high bits.
+            let words = (v & 0xFFFF) << 32 | (v >> 16 & 0xFFFF) << 16 | (v >> 32 & 0xFFFF)
+            if available <= 16 {
+                buffer |= words << UInt64(16 &- available)
+                available &+= 48
+                position &+= 6
+            } else {
+                buffer |= (words >> 16) << UInt64(32 &- available)
+                available &+= 32
+                position &+= 4
+            }
+        } else {
             loadWord()
             if available < count { loadWord() }
         }
+    }
+
+    /// Gives back whole words loaded ahead, leaving the fewest that hold `minimum` bits:
+    /// the state a word-at-a-time reader ([MS-XCA]) would be in, so the next raw byte is
+    /// read from where the format puts it.
+    @inlinable @inline(__always)
+    mutating func dropReadAhead(keeping minimum: Int) {
+        while available >= minimum &+ 16 {
+            available &-= 16
+            position &-= 2
+        }
+        buffer &= available == 0 ? 0 : ~(UInt64.max >> UInt64(available))
     }
 
     /// The next `count` bits (1...32) without consuming them; call `ensure` first.

@@ -9,7 +9,15 @@ enum LzxE8Translation {
         guard count > 10 else { return }
         let limit = count - 10
         var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
         while i < limit {
+            // Skip 8 bytes at a time while none is 0xE8 (zero-byte test on v ^ E8E8...).
+            // i < limit = count - 10 keeps the 8-byte load inside the chunk.
+            let v = UnsafeRawPointer(data + i).loadUnaligned(as: UInt64.self) ^ (ones &* 0xE8)
+            if (v &- ones) & ~v & (ones &* 0x80) == 0 {
+                i &+= 8
+                continue
+            }
             if data[i] != 0xE8 {
                 i &+= 1
                 continue

@@ -51,6 +51,7 @@ public struct XpressDecoder {
                 // offset bits are already buffered and the raw length bytes that follow come
                 // from the input position at that moment.
                 bits.ensure(16)
+                if length == 15 { bits.dropReadAhead(keeping: 16) }
                 var offset = 1 << offsetBits
                 if offsetBits > 0 {
                     offset |= bits.peek(offsetBits)
