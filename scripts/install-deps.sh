@@ -6,7 +6,7 @@ packages=(
     libhivex-dev libhivex-bin libwin-hivex-perl   # BCD stores are registry hives
     libwim-dev wimtools                           # WIM content (validation, differential tests)
     libncursesw5-dev tmux                         # the editor, and driving it in tests
-    gnu-efi ovmf qemu-system-x86 ipxe ipxe-qemu   # the loader and test boots
+    gnu-efi gcc binutils ovmf qemu-system-x86 ipxe ipxe-qemu   # the loader and test boots
     mtools dosfstools ntfs-3g                     # FAT checks, NTFS images for boot.sdi
     file xxd cpio                                 # cpio: newc archives for the cpio reader tests
 )
