@@ -119,6 +119,7 @@ struct WIMDifferentialTests {
             #expect(image.index == n)
             #expect(try archive.allFiles(image) == trees[n - 1])
         }
+        #expect(archive.imageNames() == ["image1", "image2", "image3"])
         let boot = try archive.bootImage()
         #expect(boot.index == 2)
         #expect(try archive.readAll(boot.lookup("WHICH.TXT")) == Array("image 2\n".utf8))

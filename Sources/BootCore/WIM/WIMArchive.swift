@@ -22,6 +22,7 @@ public final class WIMArchive<Source: ByteSource> {
     public let source: Source
     public let info: WIMInfo
     let blobs: BlobTable
+    let xmlData: ResourceHeader
     private var reader: ChunkedResourceReader
     /// Largest metadata resource accepted (it is decompressed whole into memory).
     public static var maximumMetadataSize: UInt64 { 1 << 30 }
@@ -42,6 +43,7 @@ public final class WIMArchive<Source: ByteSource> {
         }
         if let failure { throw failure }
         blobs = try BlobTable(tableBytes)
+        xmlData = header.xmlData
         self.reader = reader
 
         var solid = false
@@ -66,6 +68,16 @@ public final class WIMArchive<Source: ByteSource> {
         else { throw .corrupt(.metadataResource) }
         let metadata = try readResource(resource)
         return try WIMImage(index: index, metadata: metadata, blobs: blobs)
+    }
+
+    /// Image names from the XML data, index 0 = image 1 ("" when absent or unreadable).
+    public func imageNames() -> [String] {
+        let xml = xmlData
+        guard xml.uncompressedSize <= WIMXMLData.maximumSize,
+              ChunkedResourceReader.isPlausible(xml, chunkSize: info.chunkSize),
+              let bytes = try? readResource(xml)
+        else { return [String](repeating: "", count: info.imageCount) }
+        return WIMXMLData.imageNames(bytes, count: info.imageCount)
     }
 
     /// The image the header's boot index names.

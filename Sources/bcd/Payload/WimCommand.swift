@@ -50,6 +50,9 @@ struct WimInfo: ParsableCommand {
         print("Path:         \(wim)")
         print("Version:      0x\(String(info.version, radix: 16))")
         print("Images:       \(info.imageCount)")
+        for (i, name) in archive.imageNames().enumerated() {
+            print("  Image \(i + 1):    \(name.isEmpty ? "(no name)" : name)\(i + 1 == info.bootIndex ? "  [boot]" : "")")
+        }
         print("Boot index:   \(info.bootIndex == 0 ? "none" : String(info.bootIndex))")
         print("Compression:  \(info.compression.name)")
         print("Chunk size:   \(info.chunkSize)")
