@@ -18,7 +18,8 @@ public struct FatShortNameTable {
             candidates.append(Self.asIsShortName(bytes.map(asciiUppercased)))
         }
         var chosen: [[UInt8]?] = Array(repeating: nil, count: longNames.count)
-        var taken: [[UInt8]] = []
+        // Hashed, so thousands of names stay fast (an initrd may carry many files).
+        var taken = Set<[UInt8]>()
         for exactPass in [true, false] {
             for (i, name) in longNames.enumerated() {
                 guard let short = candidates[i], chosen[i] == nil else { continue }
@@ -28,10 +29,11 @@ public struct FatShortNameTable {
                     if exact { throw .duplicateName(name) }
                     continue                                     // falls back to BASE~N
                 }
-                taken.append(short)
+                taken.insert(short)
                 chosen[i] = short
             }
         }
+        var nextNumber: [[UInt8]: Int] = [:]    // per base+extension: where the ~N search resumes
         for (i, name) in longNames.enumerated() {
             let bytes = Array(name.utf8)
             if let short = chosen[i] {
@@ -39,8 +41,8 @@ public struct FatShortNameTable {
                 needsLongName.append(bytes != bytes.map(asciiUppercased))
                 continue
             }
-            guard let short = Self.generatedShortName(bytes, avoiding: taken) else { throw .noShortName(name) }
-            taken.append(short)
+            guard let short = Self.generatedShortName(bytes, avoiding: taken, resuming: &nextNumber) else { throw .noShortName(name) }
+            taken.insert(short)
             shortNames.append(short)
             needsLongName.append(true)
         }
@@ -94,7 +96,7 @@ public struct FatShortNameTable {
 
     /// `BASE~N.EXT`: base from the name before its last dot, extension from after it; spaces
     /// and extra dots dropped, other invalid characters become `_`; N is the first free number.
-    static func generatedShortName(_ name: [UInt8], avoiding taken: [[UInt8]]) -> [UInt8]? {
+    static func generatedShortName(_ name: [UInt8], avoiding taken: Set<[UInt8]>, resuming nextNumber: inout [[UInt8]: Int]) -> [UInt8]? {
         var body = name[...]
         while body.first == 0x2E { body = body.dropFirst() }  // leading dots are not an extension
         var baseSource = body
@@ -105,7 +107,9 @@ public struct FatShortNameTable {
         }
         let base = shortChars(baseSource, limit: 8)
         let ext = shortChars(extSource, limit: 3)
-        for number in 1..<1_000_000 {
+        let group = padded(base, to: 8) + padded(ext, to: 3)
+        let start = nextNumber[group] ?? 1
+        for number in start..<1_000_000 {
             let tail = Array("~\(number)".utf8)
             let keep = min(base.count, 8 - tail.count)
             guard keep >= 0 else { return nil }
@@ -113,7 +117,10 @@ public struct FatShortNameTable {
             if keep == 0 && base.isEmpty { stem = Array("_".utf8) + tail }  // a name of symbols only
             guard stem.count <= 8 else { return nil }
             let candidate = padded(stem, to: 8) + padded(ext, to: 3)
-            if !taken.contains(candidate) { return candidate }
+            if !taken.contains(candidate) {
+                nextNumber[group] = number + 1
+                return candidate
+            }
         }
         return nil
     }

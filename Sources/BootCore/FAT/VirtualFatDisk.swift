@@ -82,10 +82,12 @@ public struct VirtualFatDisk<Source: ByteSource> {
 
     static func validate(_ files: [VirtualFatFile<Source>]) throws(VirtualDiskError) {
         let reserved = VirtualDirectories.reservedNames
-        for (i, file) in files.enumerated() {
-            guard FatShortNameTable.isValidLongName(Array(file.name.utf8)) else { throw .invalidName(file.name) }
+        var seen = Set<[UInt8]>()                     // lower-cased names: FAT is case-insensitive
+        for file in files {
+            let bytes = Array(file.name.utf8)
+            guard FatShortNameTable.isValidLongName(bytes) else { throw .invalidName(file.name) }
             if reserved.contains(where: { asciiEqualIgnoringCase($0, file.name) }) { throw .reservedName(file.name) }
-            for j in 0..<i where asciiEqualIgnoringCase(files[j].name, file.name) { throw .duplicateName(file.name) }
+            guard seen.insert(bytes.map(asciiLowercased)).inserted else { throw .duplicateName(file.name) }
             guard file.size <= maximumFileSize else { throw .fileTooLarge(name: file.name, size: file.size) }
         }
     }
