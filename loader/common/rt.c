@@ -54,3 +54,17 @@ void abort(void) {
     Print(L"loader: fatal: internal error (Swift trap)\n");
     for (;;) BS->Stall(1000000);
 }
+
+/* Swift's hash tables size themselves with ceil(); no libm here.  Exact for |x| < 2^52
+ * (larger doubles are already integers); NaN passes through. */
+double ceil(double x) {
+    if (!(x == x) || x >= 4503599627370496.0 || x <= -4503599627370496.0) return x;
+    double t = (double)(long long)x;
+    return t < x ? t + 1.0 : t;
+}
+
+double floor(double x) {
+    if (!(x == x) || x >= 4503599627370496.0 || x <= -4503599627370496.0) return x;
+    double t = (double)(long long)x;
+    return t > x ? t - 1.0 : t;
+}
