@@ -11,11 +11,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C libraries, wrapped by thin typed Swift layers (no C types leak past them).
         .systemLibrary(name: "CHivex", path: "Sources/CHivex"),
         .systemLibrary(name: "CWimlib", path: "Sources/CWimlib"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
         // Boot payload core: no Foundation, compiles with Embedded Swift too (see scripts/build-embedded.sh).
         .target(name: "BootCore", path: "Sources/BootCore"),
@@ -23,10 +25,14 @@ let package = Package(
         // BCD stores: hive access, model, names, devices, safe save.
         .target(name: "BCDKit", dependencies: ["CHivex"], path: "Sources/BCDKit"),
 
+        // The terminal editor (bcd edit): model, view over ncursesw, key map, themes.
+        .target(name: "BCDEditor", dependencies: ["BCDKit", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")],
+                path: "Sources/BCDEditor"),
+
         .executableTarget(
             name: "bcd",
             dependencies: [
-                "BCDKit", "BootCore",
+                "BCDKit", "BootCore", "BCDEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/bcd"
@@ -35,5 +41,6 @@ let package = Package(
         .testTarget(name: "BCDKitTests", dependencies: ["BCDKit"], path: "Tests/BCDKitTests"),
         .testTarget(name: "BootCoreTests", dependencies: ["BootCore"], path: "Tests/BootCoreTests"),
         .testTarget(name: "CLITests", dependencies: ["BCDKit"], path: "Tests/CLITests"),
+        .testTarget(name: "EditorTests", dependencies: ["BCDEditor", "BCDKit"], path: "Tests/EditorTests"),
     ]
 )

@@ -10,7 +10,7 @@ struct BCD: ParsableCommand {
             CreateStoreCommand.self, EnumCommand.self, CreateCommand.self, CopyCommand.self, DeleteCommand.self,
             SetCommand.self, DeleteValueCommand.self, DisplayOrderCommand.self, ToolsDisplayOrderCommand.self,
             BootSequenceCommand.self, DefaultCommand.self, TimeoutCommand.self, ExportCommand.self, ImportCommand.self,
-            BatchCommand.self,
+            BatchCommand.self, EditCommand.self,
             // Boot payload inspection (BootCore).
             WimCommand.self, VdiskCommand.self, SdiCommand.self, CpioCommand.self,
         ]
@@ -18,6 +18,6 @@ struct BCD: ParsableCommand {
 
     /// Entry point: accepts bcdedit's /switch spelling as well as our own.
     static func main() {
-        main(BcdeditArguments.normalize(Array(CommandLine.arguments.dropFirst())))
+        main(BcdeditArguments.normalize(EditCommand.bareStorePath(Array(CommandLine.arguments.dropFirst()))))
     }
 }

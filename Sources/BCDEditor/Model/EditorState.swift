@@ -1,0 +1,182 @@
+import BCDKit
+
+/// Everything the editor shows and edits, with no terminal in sight: the store value, undo
+/// and redo, selection, open dialogs, messages. Key handling (EditorState+Keys) and actions
+/// change it; the view only reads it.
+public struct EditorState {
+    public enum Pane: Sendable { case objects, elements }
+
+    public struct Message: Sendable, Equatable {
+        public var text: String
+        public var isError: Bool
+    }
+
+    public let file: StoreFile
+    public var store: BCDStore
+    public var history = History()
+    public let readOnly: Bool
+
+    public var focus: Pane = .objects
+    public var selectedObject: BCDGUID?
+    public var selectedElement = 0
+    public var rawView = false
+    public var filter = ""
+    /// Non-nil while the user types a filter after `/`.
+    public var filterField: TextField?
+    public var dialogs: [Dialog] = []
+    public var showHelp = false
+    public var message: Message?
+    public var quit = false
+
+    public var themeNames: [String]
+    public var themeIndex = 0
+
+    public init(file: StoreFile, themeNames: [String] = ["default-dark"], themeName: String? = nil) {
+        self.file = file
+        self.store = file.saved
+        self.readOnly = file.isReadOnly
+        self.themeNames = themeNames.isEmpty ? ["default-dark"] : themeNames
+        if let themeName, let index = self.themeNames.firstIndex(of: themeName) { themeIndex = index }
+        selectedObject = objectIDs.first
+        if readOnly {
+            message = Message(text: "read-only: no write permission for \(file.path); browsing only", isError: true)
+        } else if let warning = file.warnings.first {
+            message = Message(text: "warning: " + warning, isError: true)
+        }
+    }
+
+    public var isDirty: Bool { store != file.saved }
+    public var themeName: String { themeNames[themeIndex] }
+
+    // MARK: selection
+
+    public var objectRows: [ObjectRow] { ObjectListing.rows(for: store, filter: filter) }
+
+    public var objectIDs: [BCDGUID] {
+        objectRows.compactMap { if case .object(let id) = $0 { return id } else { return nil } }
+    }
+
+    public var currentObject: BCDObject? { selectedObject.flatMap { store[$0] } }
+
+    public var currentElement: BCDElement? {
+        guard let object = currentObject, object.elements.indices.contains(selectedElement) else { return nil }
+        return object.elements[selectedElement]
+    }
+
+    /// Keeps the selection on something that exists and is shown.
+    public mutating func fixSelection() {
+        let ids = objectIDs
+        if let selected = selectedObject, ids.contains(selected) {
+        } else {
+            selectedObject = ids.first
+        }
+        let count = currentObject?.elements.count ?? 0
+        selectedElement = min(max(0, selectedElement), max(0, count - 1))
+    }
+
+    public mutating func select(_ id: BCDGUID) {
+        if !objectIDs.contains(id) { filter = "" }
+        selectedObject = id
+        selectedElement = 0
+    }
+
+    public mutating func selectElement(_ type: ElementType) {
+        if let index = currentObject?.elements.firstIndex(where: { $0.type == type }) { selectedElement = index }
+    }
+
+    public mutating func moveSelection(by offset: Int) {
+        switch focus {
+        case .objects:
+            let ids = objectIDs
+            guard !ids.isEmpty else { return }
+            let index = selectedObject.flatMap { ids.firstIndex(of: $0) } ?? 0
+            let target = min(max(0, index + offset), ids.count - 1)
+            if ids[target] != selectedObject {
+                selectedObject = ids[target]
+                selectedElement = 0
+            }
+        case .elements:
+            let count = currentObject?.elements.count ?? 0
+            guard count > 0 else { return }
+            selectedElement = min(max(0, selectedElement + offset), count - 1)
+        }
+    }
+
+    // MARK: messages
+
+    public mutating func inform(_ text: String) { message = Message(text: text, isError: false) }
+    public mutating func fail(_ text: String) { message = Message(text: text, isError: true) }
+
+    // MARK: changes
+
+    /// Applies one change to the store as one undo step. Refused on read-only files; an
+    /// error leaves the store as it was and shows the error.
+    @discardableResult
+    public mutating func change(_ label: String, _ edit: (inout BCDStore) throws -> Void) -> Bool {
+        if readOnly {
+            fail("read-only: \(file.path) has no write permission; changes are off")
+            return false
+        }
+        var copy = store
+        do {
+            try edit(&copy)
+        } catch {
+            fail("\(label): \(error)")
+            return false
+        }
+        guard copy != store else {
+            inform("\(label): nothing changed")
+            return true
+        }
+        history.record(store, label: label, selection: selectedObject)
+        store = copy
+        fixSelection()
+        inform(label)
+        return true
+    }
+
+    public mutating func undo() {
+        guard let entry = history.undo(from: store, selection: selectedObject) else { return inform("nothing to undo") }
+        store = entry.store
+        if let selection = entry.selection, store.contains(selection) { selectedObject = selection }
+        fixSelection()
+        inform("undone: \(entry.label)")
+    }
+
+    public mutating func redo() {
+        guard let entry = history.redo(from: store, selection: selectedObject) else { return inform("nothing to redo") }
+        store = entry.store
+        fixSelection()
+        inform("redone: \(entry.label)")
+    }
+
+    /// Safe save through StoreFile: on any refusal the edits stay, and the reason shows.
+    public mutating func save() {
+        if readOnly { return fail("read-only: cannot save \(file.path) (no write permission)") }
+        guard isDirty else { return inform("no changes to save") }
+        do {
+            try file.save(store)
+            inform("saved \(file.path) (previous version kept as \(PathText.fileName(file.path)).bak)")
+        } catch {
+            fail("not saved: \(error.description) — your changes are still here")
+        }
+    }
+
+    // MARK: dialogs
+
+    public mutating func push(_ dialog: Dialog) { dialogs.append(dialog) }
+
+    public var topDialog: Dialog? {
+        get { dialogs.last }
+        set {
+            guard !dialogs.isEmpty else { return }
+            if let newValue { dialogs[dialogs.count - 1] = newValue } else { dialogs.removeLast() }
+        }
+    }
+}
+
+enum PathText {
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
