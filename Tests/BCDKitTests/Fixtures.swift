@@ -24,4 +24,20 @@ enum Fixtures {
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: target)
         return target
     }
+
+    /// `hivexregedit --export` of the whole hive: the registry content, independent of layout.
+    static func registryExport(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/hivexregedit")
+        process.arguments = ["--export", path, "\\"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ExportFailed(path: path) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    struct ExportFailed: Error { let path: String }
 }

@@ -3,23 +3,11 @@ import Testing
 @testable import BCDKit
 
 @Suite struct PreservationTests {
-    func export(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/hivexregedit")
-        process.arguments = ["--export", path, "\\"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
     /// Values BCDKit does not model (FirmwareVariable beside Type) survive edits of the object.
     @Test func firmwareVariableSurvivesEdits() throws {
         let path = try Fixtures.copy("win10-esp-BCD")
         let firmwareLines = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("\"FirmwareVariable\"") } }
-        let before = firmwareLines(try export(path))
+        let before = firmwareLines(try Fixtures.registryExport(path))
         #expect(before.count == 2)
 
         let file = try StoreFile.open(path)
@@ -27,7 +15,7 @@ import Testing
         try store.setElement(object: "{bootmgr}", element: "description", words: ["Boot Manager (edited)"])
         try store.deleteElement(object: "{c38f7213-f723-11ea-be88-806e6f6e6963}", element: "description")
         try file.save(store)
-        #expect(firmwareLines(try export(path)) == before)
+        #expect(firmwareLines(try Fixtures.registryExport(path)) == before)
     }
 
     /// Different sequence numbers (an interrupted write) open with a warning, not a refusal.

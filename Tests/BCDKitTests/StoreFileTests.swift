@@ -3,26 +3,13 @@ import Testing
 @testable import BCDKit
 
 @Suite struct StoreFileTests {
-    func export(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/hivexregedit")
-        process.arguments = ["--export", path, "\\"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
-    }
-
     @Test(arguments: Fixtures.storeNames)
     func rewriteWithoutEditsKeepsTheRegistryContent(store name: String) throws {
         let path = try Fixtures.copy(name)
-        let before = try export(path)
+        let before = try Fixtures.registryExport(path)
         let file = try StoreFile.open(path)
         try file.save(file.saved, rewrite: true)
-        #expect(try export(path) == before)
+        #expect(try Fixtures.registryExport(path) == before)
         #expect(FileManager.default.fileExists(atPath: path + ".bak"))
         #expect(try StoreFile.open(path).saved == file.saved)
     }
@@ -30,7 +17,7 @@ import Testing
     @Test(arguments: Fixtures.storeNames)
     func editThenUndoRestoresTheRegistryContent(store name: String) throws {
         let path = try Fixtures.copy(name)
-        let before = try export(path)
+        let before = try Fixtures.registryExport(path)
         let file = try StoreFile.open(path)
         let original = file.saved
         var edited = original
@@ -40,7 +27,7 @@ import Testing
         try file.save(edited)
         #expect(try StoreFile.open(path).saved[first.id]?.descriptionText == "Установка Windows — Windows 安装")
         try file.save(original)
-        #expect(try export(path) == before)
+        #expect(try Fixtures.registryExport(path) == before)
     }
 
     @Test func changedOnDiskIsRefused() throws {
@@ -66,7 +53,7 @@ import Testing
         let file = try StoreFile.create(path)
         #expect(file.saved.objects.isEmpty)
         #expect(file.warnings.isEmpty)
-        let text = try export(path)
+        let text = try Fixtures.registryExport(path)
         #expect(text.contains("[\\Description]\n\"KeyName\"=hex(1):42,00,43,00,44,00,30,00,30,00,30,00,30,00,30,00,30,00,30,00,30,00,00,00"))
         #expect(text.contains("[\\Objects]"))
         #expect(throws: StoreError.alreadyExists(path: path)) { try StoreFile.create(path) }

@@ -28,15 +28,7 @@ public final class Hive {
     }
 
     public func children(of node: Node) -> [Node] {
-        guard let list = hivex_node_children(handle, node.handle) else { return [] }
-        defer { free(list) }
-        var nodes: [Node] = []
-        var i = 0
-        while list[i] != 0 {
-            nodes.append(Node(handle: list[i]))
-            i += 1
-        }
-        return nodes
+        Hive.handles(hivex_node_children(handle, node.handle)).map(Node.init(handle:))
     }
 
     /// Child by name, compared case-insensitively as the registry does.
@@ -46,15 +38,20 @@ public final class Hive {
     }
 
     public func values(of node: Node) -> [Value] {
-        guard let list = hivex_node_values(handle, node.handle) else { return [] }
+        Hive.handles(hivex_node_values(handle, node.handle)).map(Value.init(handle:))
+    }
+
+    /// hivex returns node and value lists as malloc'd, 0-terminated arrays.
+    private static func handles(_ list: UnsafeMutablePointer<Int>?) -> [Int] {
+        guard let list else { return [] }
         defer { free(list) }
-        var values: [Value] = []
+        var result: [Int] = []
         var i = 0
         while list[i] != 0 {
-            values.append(Value(handle: list[i]))
+            result.append(list[i])
             i += 1
         }
-        return values
+        return result
     }
 
     public func value(of node: Node, named name: String) -> Value? {

@@ -20,40 +20,45 @@ struct ListEditFlags: ParsableArguments {
     }
 }
 
-struct DisplayOrderCommand: StoreEditCommand {
+/// displayorder, toolsdisplayorder and bootsequence: the same edit on different {bootmgr} lists.
+protocol BootManagerListCommand: StoreEditCommand {
+    static var listElement: UInt32 { get }
+    var flags: ListEditFlags { get }
+    var ids: [String] { get }
+}
+
+extension BootManagerListCommand {
+    func apply(to store: inout BCDStore) throws -> String {
+        try store.editBootManagerList(Self.listElement, ids: ids, mode: try flags.mode)
+        return operationCompleted
+    }
+}
+
+struct DisplayOrderCommand: BootManagerListCommand {
     static let configuration = CommandConfiguration(commandName: "displayorder", abstract: "Set the boot menu order of {bootmgr} (bcdedit /displayorder).")
     @OptionGroup var options: StoreOptions
     @OptionGroup var flags: ListEditFlags
     @Argument(help: "Objects, in order.") var ids: [String]
 
-    func apply(to store: inout BCDStore) throws -> String {
-        try store.editBootManagerList(ElementIDs.displayOrder, ids: ids, mode: try flags.mode)
-        return operationCompleted
-    }
+    static let listElement = ElementIDs.displayOrder
 }
 
-struct ToolsDisplayOrderCommand: StoreEditCommand {
+struct ToolsDisplayOrderCommand: BootManagerListCommand {
     static let configuration = CommandConfiguration(commandName: "toolsdisplayorder", abstract: "Set the tools menu order of {bootmgr} (bcdedit /toolsdisplayorder).")
     @OptionGroup var options: StoreOptions
     @OptionGroup var flags: ListEditFlags
     @Argument(help: "Objects, in order.") var ids: [String]
 
-    func apply(to store: inout BCDStore) throws -> String {
-        try store.editBootManagerList(ElementIDs.toolsDisplayOrder, ids: ids, mode: try flags.mode)
-        return operationCompleted
-    }
+    static let listElement = ElementIDs.toolsDisplayOrder
 }
 
-struct BootSequenceCommand: StoreEditCommand {
+struct BootSequenceCommand: BootManagerListCommand {
     static let configuration = CommandConfiguration(commandName: "bootsequence", abstract: "Set a one-time boot sequence on {bootmgr} (bcdedit /bootsequence).")
     @OptionGroup var options: StoreOptions
     @OptionGroup var flags: ListEditFlags
     @Argument(help: "Objects, in order.") var ids: [String]
 
-    func apply(to store: inout BCDStore) throws -> String {
-        try store.editBootManagerList(ElementIDs.bootSequence, ids: ids, mode: try flags.mode)
-        return operationCompleted
-    }
+    static let listElement = ElementIDs.bootSequence
 }
 
 struct DefaultCommand: StoreEditCommand {
