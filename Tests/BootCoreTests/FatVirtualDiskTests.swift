@@ -183,6 +183,20 @@ struct FatVirtualDiskManyFilesTests {
     }
 }
 
+extension FatVirtualDiskManyFilesTests {
+    @Test func sevenHundredFilesMakeLargeDirectoriesThatStayClean() throws {
+        let files = (1...700).map { ("file number \($0).txt", Array("\($0)".utf8)) }
+        let disk = try FatVirtualDiskTests.makeDisk(files)
+        let dir = try PayloadTool.temporaryDirectory("fat-700")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (image, part) = try FatVirtualDiskTests.writeOut(disk, in: dir)
+        let check = try PayloadTool.run("fsck.fat", ["-n", part.path])
+        #expect(check.status == 0 && !check.text.contains("\n  "), "fsck.fat -n complains:\n\(check.text)\(check.stderr)")
+        let typed = try PayloadTool.run("mtype", ["-i", image.path + "@@1M", "::/EFI/Microsoft/Boot/file number 699.txt"])
+        #expect(typed.text == "699", "\(typed.text)\(typed.stderr)")
+    }
+}
+
 @Suite("Virtual FAT32 disk: multi-sector reads")
 struct FatVirtualDiskReadManyTests {
     @Test func multiSectorReadsMatchSingleSectorReads() throws {
