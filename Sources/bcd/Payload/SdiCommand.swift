@@ -25,6 +25,17 @@ struct SdiInfo: ParsableCommand {
 
     func run() throws {
         let report = SdiReader.read(try MappedFile(path: file))
+        let hasHeader = report.findings.count > 1          // beyond "too small" / "no signature"
+        if hasHeader { printHeader(report) }
+        print("Findings:")
+        for finding in report.findings { print("  \(finding.levelName): \(finding.message)") }
+        if !report.isValid {
+            let errors = report.findings.filter { $0.level == .error }
+            throw PayloadCommandError("\(file): not a usable SDI: \(errors[0].message)" + (errors.count > 1 ? " (and \(errors.count - 1) more errors)" : ""))
+        }
+    }
+
+    func printHeader(_ report: SdiReport) {
         print("Path:            \(file)")
         print("MDB type:        \(report.mdbType)")
         print("Page alignment:  \(report.pageAlignment)")
@@ -33,12 +44,6 @@ struct SdiInfo: ParsableCommand {
         print("Blobs:")
         for blob in report.blobs {
             print("  \(Self.padded(blob.type, 5)) record \(blob.record)  offset \(hexText(blob.offset))  size \(blob.size)  attributes \(hexText(blob.attributes))  base \(hexText(blob.baseAddress))")
-        }
-        print("Findings:")
-        for finding in report.findings { print("  \(finding.levelName): \(finding.message)") }
-        if !report.isValid {
-            let errors = report.findings.filter { $0.level == .error }
-            throw PayloadCommandError("\(file): not a usable SDI: \(errors[0].message)" + (errors.count > 1 ? " (and \(errors.count - 1) more errors)" : ""))
         }
     }
 }
