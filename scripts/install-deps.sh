@@ -9,6 +9,7 @@ packages=(
     gnu-efi gcc binutils ovmf qemu-system-x86 ipxe ipxe-qemu   # the loader and test boots
     mtools dosfstools ntfs-3g                     # FAT checks, NTFS images for boot.sdi
     file xxd cpio                                 # cpio: newc archives for the cpio reader tests
+    python3                                       # WIM fuzz seeds, decompression benchmark data
 )
 missing=()
 for p in "${packages[@]}"; do
