@@ -9,6 +9,7 @@
  *   STANDIN file <path> size=<n> crc32=<8 hex>      or   STANDIN missing <path>
  *   STANDIN bcd <path> exe=<n> efi=<n>              (UTF-16LE ".exe\0"/".efi\0" counts)
  *   STANDIN throughput <path> bytes=<n> us=<n>
+ *   STANDIN disk blocks=<n> crc32=<8 hex>           (the whole virtual disk, raw, when < 1 GiB)
  *   STANDIN done
  * then powers the machine off. */
 #include <efi.h>
@@ -51,6 +52,45 @@ static EFI_HANDLE find_partition(EFI_BLOCK_IO **bio_out) {
     }
     FreePool(hs);
     return found;
+}
+
+/* The loader's whole disk (vendor node, not a partition). */
+static EFI_BLOCK_IO *find_disk(void) {
+    UINTN n = 0; EFI_HANDLE *hs = NULL; EFI_BLOCK_IO *found = NULL;
+    if (BS->LocateHandleBuffer(ByProtocol, &BlockIoProtocol, NULL, &n, &hs) != EFI_SUCCESS) return NULL;
+    for (UINTN i = 0; i < n && !found; i++) {
+        EFI_DEVICE_PATH *dp; EFI_BLOCK_IO *bio;
+        if (BS->HandleProtocol(hs[i], &DevicePathProtocol, (void **)&dp) != EFI_SUCCESS) continue;
+        if (BS->HandleProtocol(hs[i], &BlockIoProtocol, (void **)&bio) != EFI_SUCCESS) continue;
+        if (is_ours(dp) && !bio->Media->LogicalPartition) found = bio;
+    }
+    FreePool(hs);
+    return found;
+}
+
+/* CRC32 of every block of the raw disk, read in requests of varying sizes (1 to 2048 blocks)
+ * so that single-sector and multi-sector paths of the loader are both exercised. */
+static void report_disk(void) {
+    EFI_BLOCK_IO *bio = find_disk();
+    if (!bio) { serial_puts("STANDIN disk none\n"); return; }
+    UINT64 blocks = bio->Media->LastBlock + 1;
+    if (blocks > (1ull << 21)) { serial_printf("STANDIN disk skipped blocks=%lu (over 1 GiB)\n", blocks); return; }
+    static const UINTN sizes[] = { 1, 7, 64, 255, 2048, 3 };
+    UINT8 *buf = AllocatePool(2048 * 512);
+    UINT32 crc = 0; UINT64 lba = 0; UINTN k = 0;
+    while (buf && lba < blocks) {
+        UINTN n = sizes[k++ % (sizeof sizes / sizeof *sizes)];
+        if (n > blocks - lba) n = blocks - lba;
+        if (bio->ReadBlocks(bio, bio->Media->MediaId, lba, n * 512, buf) != EFI_SUCCESS) {
+            serial_printf("STANDIN disk readerror lba=%lu\n", lba);
+            FreePool(buf);
+            return;
+        }
+        crc = crc32_update(crc, buf, n * 512);
+        lba += n;
+    }
+    serial_printf("STANDIN disk blocks=%lu crc32=%X\n", blocks, crc);
+    if (buf) FreePool(buf);
 }
 
 static UINT64 tsc(void) { UINT32 lo, hi; __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi)); return ((UINT64)hi << 32) | lo; }
@@ -142,6 +182,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
         for (UINTN i = 0; i < sizeof bcd_paths / sizeof *bcd_paths; i++) report_file(root, bcd_paths[i], 1, 0);
         for (UINTN i = 0; i < sizeof other_paths / sizeof *other_paths; i++) report_file(root, other_paths[i], 0, i >= 3);   /* time the boot.wim reads */
     }
+    report_disk();
     serial_puts("STANDIN done\n");
     RT->ResetSystem(EfiResetShutdown, EFI_SUCCESS, 0, NULL);
     return EFI_SUCCESS;

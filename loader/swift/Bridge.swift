@@ -69,20 +69,13 @@ public func ldrVdiskPartitionStart() -> UInt64 { FatGeometry.partitionStart }
 @_cdecl("ldr_vdisk_partition_sectors")
 public func ldrVdiskPartitionSectors() -> UInt64 { ldrDisk?.geometry.partitionSectors ?? 0 }
 
-/// Reads `length` bytes (whole sectors) from disk sector `lba`.
+/// Reads `length` bytes (whole sectors) from disk sector `lba` (BootCore reads a file's span
+/// with one source read).
 @_cdecl("ldr_vdisk_read")
 public func ldrVdiskRead(_ lba: UInt64, _ buffer: UnsafeMutableRawPointer, _ length: UInt64) -> Int32 {
     guard let disk = ldrDisk, length % 512 == 0, lba <= disk.sectorCount,
           length / 512 <= disk.sectorCount - lba else { return 4 }
-    let out = UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))
-    var offset = 0
-    var sector = lba
-    while offset < out.count {
-        guard disk.readSector(sector, into: UnsafeMutableRawBufferPointer(rebasing: out[offset..<offset + 512])) else { return 3 }
-        offset += 512
-        sector += 1
-    }
-    return 0
+    return disk.readSectors(lba, into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))) ? 0 : 3
 }
 
 /// Patches a BCD in place for UEFI (BootCore's BcdExePatch); returns the number of paths changed.
