@@ -11,10 +11,11 @@ for tool in swift wimcapture wimextract python3; do
 done
 scratch=${BENCH_SCRATCH:-.build-bench}
 echo "bench: building bcd (release, $scratch)"
-swift build -c release --scratch-path "$scratch" --product bcd >/dev/null
-bcd=$scratch/release/bcd
 work=$(mktemp -d /tmp/bench-decompress.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+swift build -c release --scratch-path "$scratch" --product bcd > "$work/build.log" 2>&1 \
+    || { tail -n 40 "$work/build.log"; echo "bench: release build failed"; exit 1; }
+bcd=$scratch/release/bcd
 mkdir -p "$work/tree"
 
 # Content: real x86-64 machine code (the toolchain's libLTO, ~90 MB: what boot.wim mostly
