@@ -25,6 +25,9 @@ let package = Package(
         // BCD stores: hive access, model, names, devices, safe save.
         .target(name: "BCDKit", dependencies: ["CHivex"], path: "Sources/BCDKit"),
 
+        // Validation: will this BCD boot with these files? (`bcd check`, the editor's diagnostics)
+        .target(name: "BCDCheck", dependencies: ["BCDKit", "BootCore", "CWimlib"], path: "Sources/BCDCheck"),
+
         // The terminal editor (bcd edit): model, view over ncursesw, key map, themes.
         .target(name: "BCDEditor", dependencies: ["BCDKit", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")],
                 path: "Sources/BCDEditor"),
@@ -32,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "bcd",
             dependencies: [
-                "BCDKit", "BootCore", "BCDEditor",
+                "BCDKit", "BootCore", "BCDCheck", "BCDEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/bcd"
@@ -40,6 +43,7 @@ let package = Package(
 
         .testTarget(name: "BCDKitTests", dependencies: ["BCDKit"], path: "Tests/BCDKitTests"),
         .testTarget(name: "BootCoreTests", dependencies: ["BootCore"], path: "Tests/BootCoreTests"),
+        .testTarget(name: "BCDCheckTests", dependencies: ["BCDCheck", "BCDKit"], path: "Tests/BCDCheckTests"),
         .testTarget(name: "CLITests", dependencies: ["BCDKit"], path: "Tests/CLITests"),
         .testTarget(name: "EditorTests", dependencies: ["BCDEditor", "BCDKit"], path: "Tests/EditorTests"),
     ]

@@ -1,0 +1,295 @@
+import BCDKit
+import BootCore
+
+/// Will this store boot with these files? Every finding, in rule order (store, ramdisk,
+/// files, VHD). The store is taken in memory, so an editor can check after every edit.
+/// File checks run only when files are supplied (or, for VHDs, a search directory is given).
+public func check(store: BCDStore, files: [SuppliedFile], options: CheckOptions) -> [Diagnostic] {
+    var checker = Checker(store: store, files: files, options: options)
+    checker.run()
+    return checker.diagnostics
+}
+
+/// Element ids the checks need beyond BCDKit's ElementIDs.
+enum MoreElementIDs {
+    static let osLoaderResumeObject: UInt32 = 0x2300_0003
+}
+
+struct Checker {
+    let store: BCDStore
+    let files: [SuppliedFile]
+    let options: CheckOptions
+    var diagnostics: [Diagnostic] = []
+    /// Opened WIMs by host path (wimlib), and BootCore's verdict on whether the loader can read them.
+    var wims: [String: Result<WimFile, WimFile.Failure>] = [:]
+    /// Supplied files whose host file is usable (a readable regular file).
+    var usable: Set<String> = []
+    /// The image chosen in each WIM (nil inside: none, already reported).
+    var images: [String: Int?] = [:]
+
+    init(store: BCDStore, files: [SuppliedFile], options: CheckOptions) {
+        self.store = store
+        self.files = files
+        self.options = options
+    }
+
+    var checksFiles: Bool { !files.isEmpty }
+
+    mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    mutating func run() {
+        checkStore()
+        if checksFiles { checkSuppliedFiles() }
+        for object in store.objects where isOSLoader(object) {
+            checkOSLoader(object)
+        }
+        if checksFiles { checkBootManager() }
+    }
+
+    // MARK: Names
+
+    func name(of id: BCDGUID) -> String { ObjectNames.alias(for: id) ?? id.braced }
+
+    func elementName(_ element: UInt32, in object: BCDObject) -> String {
+        ElementNames.name(for: ElementType(rawValue: element), in: object.type)
+    }
+
+    func isOSLoader(_ object: BCDObject) -> Bool {
+        object.type.kind == .application && object.type.applicationScope == .osLoader
+    }
+
+    func file(named name: String) -> SuppliedFile? {
+        files.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    // MARK: 3. Supplied files (names, readability, size)
+
+    mutating func checkSuppliedFiles() {
+        var seen: [String: String] = [:]
+        for file in files {
+            let key = file.name.lowercased()
+            if let first = seen[key] {
+                add(Rules.duplicateName("two supplied files are named \(file.name): \(first) and \(file.path)",
+                                        fix: "supply each name once; the loader serves only one of them", file: file.name))
+            } else {
+                seen[key] = file.path
+            }
+            switch HostFileStatus.of(file.path) {
+            case .missing(let why):
+                add(Rules.unreadable("\(file.name): \(file.path): \(why)", fix: "give the path of an existing file", file: file.name))
+            case .directory:
+                add(Rules.unreadable("\(file.name): \(file.path) is a directory, not a file", fix: "give the path of a regular file", file: file.name))
+            case .other:
+                add(Rules.unreadable("\(file.name): \(file.path) is not a regular file", fix: "give the path of a regular file", file: file.name))
+            case .regular(let size):
+                if HostFile(path: file.path) == nil {
+                    add(Rules.unreadable("\(file.name): \(file.path) cannot be read", fix: "check its permissions", file: file.name))
+                } else {
+                    usable.insert(file.path)
+                }
+                if size > 0xFFFF_FFFF {
+                    add(Rules.tooLarge("\(file.name) is \(size) bytes; the loader's FAT disk holds files up to 4 GiB - 1",
+                                       fix: "make it smaller (e.g. recapture the WIM with --compress=lzx, or remove images)",
+                                       file: file.name))
+                }
+            }
+        }
+    }
+
+    // MARK: WIMs
+
+    mutating func wim(_ file: SuppliedFile) -> WimFile? {
+        guard usable.contains(file.path) else { return nil }
+        if let cached = wims[file.path] { return try? cached.get() }
+        let result: Result<WimFile, WimFile.Failure>
+        do throws(WimFile.Failure) { result = .success(try WimFile(path: file.path)) } catch { result = .failure(error) }
+        wims[file.path] = result
+        if case .failure(let failure) = result {
+            add(Rules.wimUnreadable("\(file.name) (\(file.path)) is not a usable WIM: \(failure.message)",
+                                    fix: "supply a complete WIM (check it with `wiminfo --check`)", file: file.name))
+        }
+        return try? result.get()
+    }
+
+    /// The WIM `file` and the image to boot in it, or nil after reporting (once) why not.
+    mutating func openImage(_ file: SuppliedFile) -> (WimFile, Int)? {
+        guard let wim = wim(file) else { return nil }
+        if let known = images[file.path] { return known.map { (wim, $0) } }
+        let image = bootImage(of: wim, file: file)
+        images[file.path] = .some(image)
+        return image.map { (wim, $0) }
+    }
+
+    /// The image to boot in `wim`, or nil after reporting why there is none.
+    mutating func bootImage(of wim: WimFile, file: SuppliedFile) -> Int? {
+        if let index = options.imageIndex {
+            guard index >= 1, index <= wim.imageCount else {
+                add(Rules.wimNoImage("\(file.name) has \(wim.imageCount) image(s); there is no image \(index)",
+                                     fix: "choose an index from 1 to \(wim.imageCount)", file: file.name))
+                return nil
+            }
+            return index
+        }
+        guard wim.bootIndex >= 1, wim.bootIndex <= wim.imageCount else {
+            add(Rules.wimNoImage("\(file.name) marks no bootable image (boot index \(wim.bootIndex), \(wim.imageCount) image(s))",
+                                 fix: "mark one: `wiminfo \(file.name) 1 --boot`, or pass --index N (the loader's index=N)",
+                                 file: file.name))
+            return nil
+        }
+        return wim.bootIndex
+    }
+
+    /// Why the loader (BootCore, as the loader runs it) cannot extract `path` from `file`, or nil
+    /// when it can: open the archive, choose the image as the loader does (index=, else the boot
+    /// index, else 1), look the file up and decompress it.
+    func loaderCannotExtract(_ path: String, from file: SuppliedFile) -> String? {
+        guard let source = HostFile(path: file.path) else { return "cannot be read" }
+        do throws(WIMError) {
+            let archive = try WIMArchive(source: source)
+            if archive.info.hasSolidResources { return WIMError.unsupported(.solidResource).message }
+            let chosen = options.imageIndex ?? (archive.info.bootIndex != 0 ? archive.info.bootIndex : 1)
+            let image = try archive.image(chosen)
+            let entry = try image.lookup(path)
+            _ = try archive.readAll(entry)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    /// The WIM the loader takes missing files from: boot.wim, else the first *.wim.
+    var loaderWIM: SuppliedFile? {
+        file(named: "boot.wim") ?? files.first { $0.name.lowercased().hasSuffix(".wim") }
+    }
+
+    // MARK: 3. Boot manager
+
+    mutating func checkBootManager() {
+        let uefi = options.firmware == .uefi
+        let names = uefi ? ["bootx64.efi", "bootmgfw.efi"] : ["bootmgr.exe"]
+        if names.contains(where: { file(named: $0) != nil }) { return }
+        let inside = uefi ? "\\Windows\\Boot\\EFI\\bootmgfw.efi" : "\\Windows\\Boot\\PXE\\bootmgr.exe"
+        let fix = uefi
+            ? "supply bootmgfw.efi (--file bootmgfw.efi=PATH), or a WIM whose image has \\Windows\\Boot\\EFI\\bootmgfw.efi"
+            : "supply bootmgr.exe (--file bootmgr.exe=PATH), or a WIM whose image has \\Windows\\Boot\\PXE\\bootmgr.exe"
+        guard let wimFile = loaderWIM else {
+            add(Rules.bootManagerMissing("no boot manager: none of \(names.joined(separator: ", ")) is supplied, and there is no WIM to take it from", fix: fix))
+            return
+        }
+        guard let (wim, image) = openImage(wimFile) else { return }
+        let present = (try? wim.entry(image: image, path: inside)) ?? nil
+        guard let present, !present.isDirectory else {
+            add(Rules.bootManagerMissing("no boot manager: none supplied, and image \(image) of \(wimFile.name) has no \(inside)",
+                                         fix: fix, file: wimFile.name))
+            return
+        }
+        if let why = loaderCannotExtract(inside, from: wimFile) {
+            add(Rules.wimUnsupported("the loader must extract the boot manager from \(wimFile.name), but cannot: \(why)",
+                                     fix: "supply the boot manager separately (--file \(names.last!)=PATH), or recapture with --compress=lzx and without --solid",
+                                     file: wimFile.name))
+        }
+    }
+
+    // MARK: 1. Store
+
+    mutating func checkStore() {
+        for object in store.objects {
+            let firmwareApplication = object.type.kind == .application && object.type.applicationType == 0xFFFFF
+            if object.type.kind == .unknown || (object.type.kind == .application && object.type.applicationScope == nil && !firmwareApplication) {
+                add(Rules.unknownType("\(name(of: object.id)) has object type \(object.type), which this tool does not know; it is not checked",
+                                      fix: "none needed if Windows wrote it", object: object.id))
+            }
+            if case .objectList(let list)? = object.value(ElementIDs.inherit) {
+                for id in list { checkReference(id, from: object, element: ElementIDs.inherit, kinds: [.inherit], what: "an inheritable settings object") }
+            }
+            if case .objectList(let list)? = object.value(ElementIDs.recoverySequence) {
+                for id in list { checkReference(id, from: object, element: ElementIDs.recoverySequence, kinds: [.application], what: "a boot application") }
+            }
+            if isOSLoader(object), case .object(let id)? = object.value(MoreElementIDs.osLoaderResumeObject) {
+                checkReference(id, from: object, element: MoreElementIDs.osLoaderResumeObject, kinds: [.application], what: "a resume application")
+            }
+        }
+        guard let manager = store[ObjectNames.bootManager] else {
+            add(Rules.bootmgrMissing("the store has no {bootmgr} object; the boot manager has nothing to read",
+                                     fix: "bcd create --store STORE {bootmgr} --d \"Windows Boot Manager\""))
+            return
+        }
+        let id = manager.id
+        var displayOrder: [BCDGUID]?
+        if case .objectList(let list)? = manager.value(ElementIDs.displayOrder) { displayOrder = list }
+        var bootSequence: [BCDGUID] = []
+        if case .objectList(let list)? = manager.value(ElementIDs.bootSequence) { bootSequence = list }
+        let defaultID: BCDGUID? = {
+            if case .object(let target)? = manager.value(ElementIDs.defaultObject) { return target }
+            return nil
+        }()
+
+        if defaultID == nil, displayOrder?.isEmpty ?? true, bootSequence.isEmpty {
+            add(Rules.nothingToBoot("{bootmgr} has no default, no displayorder and no bootsequence: nothing to boot",
+                                    fix: "bcd displayorder --store STORE {ENTRY} --addlast (and bcd default --store STORE {ENTRY})",
+                                    object: id))
+        }
+        if let target = defaultID {
+            if let object = store[target] {
+                if !isBootApplication(object) {
+                    add(Rules.defaultType("default names \(name(of: target)), a \(typeName(object)), not a boot application",
+                                          fix: "bcd default --store STORE {ENTRY} with an OS loader entry", object: id, element: ElementIDs.defaultObject))
+                }
+            } else {
+                add(Rules.defaultMissing("default names \(target.braced), which is not in the store",
+                                         fix: "bcd default --store STORE {ENTRY} with an existing entry", object: id, element: ElementIDs.defaultObject))
+            }
+            if let order = displayOrder, !order.contains(target), let object = store[target], isBootApplication(object) {
+                add(Rules.defaultNotListed("default \(name(of: target)) is not in displayorder, so the menu does not offer it",
+                                           fix: "bcd displayorder --store STORE \(name(of: target)) --addfirst",
+                                           object: id, element: ElementIDs.displayOrder))
+            }
+        }
+        for (element, list) in [(ElementIDs.displayOrder, displayOrder ?? []), (ElementIDs.bootSequence, bootSequence)] {
+            for target in list {
+                checkReference(target, from: manager, element: element, kinds: [.application], what: "a boot application")
+            }
+        }
+        if case .objectList(let list)? = manager.value(ElementIDs.toolsDisplayOrder) {
+            for target in list { checkReference(target, from: manager, element: ElementIDs.toolsDisplayOrder, kinds: [.application], what: "a boot application") }
+        }
+        if case .object(let target)? = manager.value(ElementIDs.bootMgrResumeObject) {
+            checkReference(target, from: manager, element: ElementIDs.bootMgrResumeObject, kinds: [.application], what: "a resume application")
+        }
+        if case .integer(let seconds)? = manager.value(ElementIDs.timeout), seconds > 600 {
+            add(Rules.timeout("timeout is \(seconds) seconds; the menu waits that long before booting the default",
+                              fix: "bcd timeout --store STORE 30", object: id, element: ElementIDs.timeout))
+        }
+    }
+
+    func isBootApplication(_ object: BCDObject) -> Bool {
+        object.type.kind == .application && object.type.applicationScope != .bootManager
+    }
+
+    func typeName(_ object: BCDObject) -> String {
+        switch object.type.kind {
+        case .device: return "device object"
+        case .inherit: return "settings (inherit) object"
+        case .application: return object.type.applicationScope == .bootManager ? "boot manager" : "boot application"
+        case .unknown: return "object of unknown type \(object.type)"
+        }
+    }
+
+    mutating func checkReference(_ target: BCDGUID, from object: BCDObject, element: UInt32, kinds: [ObjectType.Kind], what: String) {
+        let elementText = elementName(element, in: object)
+        guard let referenced = store[target] else {
+            add(Rules.referenceMissing("\(elementText) names \(target.braced), which is not in the store",
+                                       fix: "remove it from \(elementText), or create the object", object: object.id, element: element))
+            return
+        }
+        var fits = kinds.contains(referenced.type.kind)
+        if fits, kinds == [.application] {
+            fits = isBootApplication(referenced)
+            if what == "a resume application" { fits = referenced.type.applicationScope == .resume }
+        }
+        if !fits {
+            add(Rules.referenceType("\(elementText) names \(name(of: target)), a \(typeName(referenced)), not \(what)",
+                                    fix: "remove it from \(elementText)", object: object.id, element: element))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import BCDKit
+
+/// How bad a finding is. Errors stop the boot; warnings may; notes only inform.
+public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
+    case note, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .note: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// One finding: which rule, how bad, what it concerns (object, element, supplied file), a
+/// one-line message and how to fix it.
+public struct Diagnostic: Sendable, Equatable {
+    public var rule: String
+    public var severity: Severity
+    /// The BCD object concerned, if any.
+    public var object: BCDGUID?
+    /// The element of `object` concerned (raw element type), if any.
+    public var element: UInt32?
+    /// The supplied file concerned (its name as the loader serves it), if any.
+    public var file: String?
+    public var message: String
+    public var fix: String?
+
+    public init(rule: String, severity: Severity, object: BCDGUID? = nil, element: UInt32? = nil,
+                file: String? = nil, message: String, fix: String? = nil) {
+        self.rule = rule
+        self.severity = severity
+        self.object = object
+        self.element = element
+        self.file = file
+        self.message = message
+        self.fix = fix
+    }
+}
+
+/// A file the loader will serve, named as it will be named (iPXE's `imgfetch --name NAME`).
+public struct SuppliedFile: Sendable, Equatable {
+    public var name: String
+    /// Where the file is on this machine.
+    public var path: String
+
+    public init(name: String, path: String) {
+        self.name = name
+        self.path = path
+    }
+}
+
+public struct CheckOptions: Sendable, Equatable {
+    public enum Firmware: String, Sendable { case uefi, bios }
+
+    /// Which boot manager and OS loader names apply (UEFI: .efi after the loader's patch).
+    public var firmware: Firmware
+    /// The WIM image to boot; nil means the WIM's boot index (like the loader's `index=`).
+    public var imageIndex: Int?
+    /// The name the store is served under; nil when it is not served (no file checks on the name).
+    public var storeName: String?
+    /// A directory to look in for files that are not supplied (VHDs and their parents).
+    public var searchDirectory: String?
+
+    public init(firmware: Firmware = .uefi, imageIndex: Int? = nil, storeName: String? = nil, searchDirectory: String? = nil) {
+        self.firmware = firmware
+        self.imageIndex = imageIndex
+        self.storeName = storeName
+        self.searchDirectory = searchDirectory
+    }
+}
+
+/// A rule: its id and the severity of what it reports.
+public struct Rule: Sendable, Equatable {
+    public let id: String
+    public let severity: Severity
+    public let summary: String
+
+    func callAsFunction(_ message: String, fix: String? = nil, object: BCDGUID? = nil, element: UInt32? = nil,
+                        file: String? = nil) -> Diagnostic {
+        Diagnostic(rule: id, severity: severity, object: object, element: element, file: file, message: message, fix: fix)
+    }
+}
+
+/// Exit status for a set of findings: 0 clean (notes allowed), 1 warnings only, 2 errors.
+public func exitStatus(for diagnostics: [Diagnostic]) -> Int32 {
+    if diagnostics.contains(where: { $0.severity == .error }) { return 2 }
+    if diagnostics.contains(where: { $0.severity == .warning }) { return 1 }
+    return 0
+}
