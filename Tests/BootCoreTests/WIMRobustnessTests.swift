@@ -43,6 +43,26 @@ struct WIMRobustnessTests {
         #expect(throws: WIMError.unsupported(.lzmsCompression)) { try other.image(1) }
     }
 
+    @Test func blobMissingFromTheTableListsButDoesNotRead() throws {
+        let (wim, files) = try captureSmall("missing", compression: "lzx")
+        defer { try? FileManager.default.removeItem(at: wim.deletingLastPathComponent()) }
+        var bytes = [UInt8](try Data(contentsOf: wim))
+        // Flip the first hash byte of every non-metadata blob table entry (50 bytes each:
+        // flags at 7, hash at 30); wimcapture stores the table uncompressed.
+        let tableSize = Int(bytes.le64(at: 48)! & 0x00FF_FFFF_FFFF_FFFF), tableOffset = Int(bytes.le64(at: 56)!)
+        for entry in stride(from: tableOffset, to: tableOffset + tableSize, by: 50) where bytes[entry + 7] & 0x02 == 0 {
+            bytes[entry + 30] ^= 0xFF
+        }
+        let archive = try WIMArchive(source: MemorySource(bytes))
+        let image = try archive.image(1)
+        let names = try image.listDirectory().map(\.name)
+        #expect(names.contains("one.bin") && names.contains("Sources"))
+        let one = try image.lookup("one.bin")
+        #expect(one.isMissingData)
+        #expect(throws: WIMError.corrupt(.missingBlob)) { try archive.readAll(one) }
+        #expect(try archive.readAll(image.lookup("empty.bin")) == files["empty.bin"])
+    }
+
     @Test func garbageAndEmpty() {
         #expect(throws: WIMError.notAWIM) { try WIMArchive(source: MemorySource([])) }
         #expect(throws: WIMError.notAWIM) { try WIMArchive(source: MemorySource(Array("hello, world".utf8))) }

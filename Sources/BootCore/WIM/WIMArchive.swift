@@ -89,6 +89,7 @@ public final class WIMArchive<Source: ByteSource> {
     /// Copies `buffer.count` bytes of `entry`'s data from `offset` into `buffer`.
     public func read(_ entry: WIMDirectoryEntry, at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) throws(WIMError) {
         guard !entry.isDirectory else { throw .isADirectory }
+        guard !entry.isMissingData else { throw .corrupt(.missingBlob) }
         if let blob = entry.blob, blob.resource.isSolid { throw .unsupported(.solidResource) }
         guard offset <= entry.size, UInt64(buffer.count) <= entry.size - offset else { throw .corrupt(.resource) }
         if buffer.isEmpty { return }
@@ -99,6 +100,7 @@ public final class WIMArchive<Source: ByteSource> {
     /// The whole content of `entry`.
     public func readAll(_ entry: WIMDirectoryEntry) throws(WIMError) -> [UInt8] {
         guard !entry.isDirectory else { throw .isADirectory }
+        guard !entry.isMissingData else { throw .corrupt(.missingBlob) }
         if let blob = entry.blob, blob.resource.isSolid { throw .unsupported(.solidResource) }
         guard let blob = entry.blob, entry.size > 0 else { return [] }
         guard ChunkedResourceReader.isPlausible(blob.resource, chunkSize: info.chunkSize),

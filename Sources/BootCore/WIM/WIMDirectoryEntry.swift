@@ -20,8 +20,12 @@ public struct WIMDirectoryEntry: Equatable, Sendable {
     public var dataHash: SHA1Digest
     /// Uncompressed size of the unnamed data stream.
     public var size: UInt64
-    /// The blob holding the data, nil for empty files and directories.
+    /// The blob holding the data, nil for empty files and directories (and for a hash
+    /// the blob table lacks: `isMissingData`).
     public var blob: BlobEntry?
+
+    /// The entry names data that the WIM does not contain (a damaged or partial WIM).
+    public var isMissingData: Bool { !isDirectory && !dataHash.isZero && blob == nil }
 
     public var isDirectory: Bool { attributes & Self.attributeDirectory != 0 }
     public var isReparsePoint: Bool { attributes & Self.attributeReparsePoint != 0 }
@@ -90,8 +94,8 @@ struct DentryParser {
         var blob: BlobEntry? = nil
         var size: UInt64 = 0
         let isDirectory = attributes & WIMDirectoryEntry.attributeDirectory != 0
-        if !dataHash.isZero && !isDirectory {
-            guard let found = blobs.find(dataHash) else { throw .corrupt(.missingBlob) }
+        // A hash missing from the blob table still lists (size 0); reading it fails.
+        if !dataHash.isZero && !isDirectory, let found = blobs.find(dataHash) {
             blob = found
             size = found.size
         }

@@ -85,7 +85,8 @@ struct WimList: ParsableCommand {
             for child in entries {
                 let kind = child.isDirectory ? "d" : (child.isReparsePoint ? "l" : "-")
                 let size = String(child.size)
-                print(kind + " " + String(repeating: " ", count: max(0, 12 - size.count)) + size + "  " + child.name)
+                let note = child.isMissingData ? "  (data missing from the WIM)" : ""
+                print(kind + " " + String(repeating: " ", count: max(0, 12 - size.count)) + size + "  " + child.name + note)
             }
         } catch {
             throw PayloadCommandError(wim + ": " + path + ": " + error.message)
