@@ -72,7 +72,7 @@ static EFI_STATUS read_file(EFI_FILE *f, UINT64 offset, UINT8 *p, UINTN len) {
 EFI_STATUS read_input(struct input *in, UINT64 offset, void *buf, UINTN len) {
     if (offset > in->size || len > in->size - offset) return EFI_INVALID_PARAMETER;
     if (in->data) { CopyMem(buf, in->data + offset, len); return EFI_SUCCESS; }
-    if (len >= WINDOW) return read_file(in->file, offset, buf, len);
+    if (len >= WINDOW / 16) return read_file(in->file, offset, buf, len);   /* big: no extra copy */
     if (!in->window && !(in->window = AllocatePool(WINDOW))) return read_file(in->file, offset, buf, len);
     if (offset < in->window_at || offset + len > in->window_at + in->window_len) {
         UINT64 at = offset & ~(UINT64)4095;
