@@ -175,3 +175,10 @@ extension Workspace {
         #expect(found.isEmpty, "\(found.map(\.message))")
     }
 }
+
+@Test func docsListEveryRule() throws {
+    let docs = try String(contentsOf: Tools.repositoryRoot.appendingPathComponent("docs/check.md"), encoding: .utf8)
+    for rule in Rules.all {
+        #expect(docs.contains("| `\(rule.id)` | \(rule.severity.rawValue) |"), "docs/check.md lacks \(rule.id) (\(rule.severity))")
+    }
+}
