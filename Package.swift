@@ -28,6 +28,9 @@ let package = Package(
         // Validation: will this BCD boot with these files? (`bcd check`, the editor's diagnostics)
         .target(name: "BCDCheck", dependencies: ["BCDKit", "BootCore", "CWimlib"], path: "Sources/BCDCheck"),
 
+        // Test boots: validate, build the loader, stage, run QEMU/OVMF, classify (bcd boot).
+        .target(name: "BCDBoot", dependencies: ["BCDKit", "BootCore"], path: "Sources/BCDBoot"),
+
         // The terminal editor (bcd edit): model, view over ncursesw, key map, themes.
         .target(name: "BCDEditor", dependencies: ["BCDKit", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")],
                 path: "Sources/BCDEditor"),
@@ -35,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "bcd",
             dependencies: [
-                "BCDKit", "BootCore", "BCDCheck", "BCDEditor",
+                "BCDKit", "BootCore", "BCDCheck", "BCDEditor", "BCDBoot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/bcd"
@@ -45,6 +48,7 @@ let package = Package(
         .testTarget(name: "BootCoreTests", dependencies: ["BootCore"], path: "Tests/BootCoreTests"),
         .testTarget(name: "BCDCheckTests", dependencies: ["BCDCheck", "BCDKit"], path: "Tests/BCDCheckTests"),
         .testTarget(name: "CLITests", dependencies: ["BCDKit"], path: "Tests/CLITests"),
+        .testTarget(name: "BCDBootTests", dependencies: ["BCDBoot"], path: "Tests/BCDBootTests"),
         .testTarget(name: "EditorTests", dependencies: ["BCDEditor", "BCDKit"], path: "Tests/EditorTests"),
     ]
 )

@@ -13,6 +13,8 @@ struct BCD: ParsableCommand {
             BatchCommand.self, EditCommand.self, CheckCommand.self,
             // Boot payload inspection (BootCore).
             WimCommand.self, VdiskCommand.self, SdiCommand.self, CpioCommand.self,
+            // Test boots (QEMU/OVMF through the loader).
+            BootCommand.self, IpxeScriptCommand.self,
         ]
     )
 

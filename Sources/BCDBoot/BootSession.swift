@@ -1,0 +1,327 @@
+import BootCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Seconds each step of a test boot took.
+public struct BootTimings: Sendable {
+    public var check: Double = 0
+    public var build: Double = 0
+    /// true when the loader was rebuilt (a cold or incremental build), false when it was current.
+    public var built = false
+    public var staging: Double = 0
+    public var emulator: Double = 0
+
+    public var text: String {
+        func f(_ s: Double) -> String { String(format: "%.2f", s) }
+        return "times: check \(f(check)) s, build \(f(build)) s (\(built ? "rebuilt" : "cached")), staging \(f(staging)) s, emulator \(f(emulator)) s"
+    }
+}
+
+/// One test boot: validate, build the loader if needed, stage, run QEMU with OVMF, classify.
+public struct BootSession {
+    public var request: BootRequest
+    /// Progress lines ("check: ...", "build: ...", "stage: ...", "qemu: ...").
+    public var progress: (String) -> Void
+    public private(set) var timings = BootTimings()
+
+    public static let ovmfCode = "/usr/share/OVMF/OVMF_CODE.fd"
+    public static let ovmfVars = "/usr/share/OVMF/OVMF_VARS.fd"
+
+    public init(request: BootRequest, progress: @escaping (String) -> Void) {
+        self.request = request
+        self.progress = progress
+    }
+
+    /// Runs the boot. Problems before the emulator starts give an outcome of kind `.notStarted`.
+    public mutating func run(validator: BootValidator?) -> BootOutcome {
+        do {
+            return try runSteps(validator: validator)
+        } catch let failure as BootFailure {
+            return BootOutcome(kind: .notStarted, headline: "NOT STARTED: \(failure.message)")
+        } catch {
+            return BootOutcome(kind: .notStarted, headline: "NOT STARTED: \(error)")
+        }
+    }
+
+    mutating func runSteps(validator: BootValidator?) throws -> BootOutcome {
+        let files = request.servedFiles
+        let problems = Staging.problems(with: files, mode: request.mode)
+        if !problems.isEmpty { throw BootFailure(problems.joined(separator: "; ")) }
+        if request.mode == .disk && !request.loaderArguments.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw BootFailure("--loader-args needs --mode network: the firmware starts the loader from a disk without a command line")
+        }
+        if request.display == .window && (ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty
+            && (ProcessInfo.processInfo.environment["WAYLAND_DISPLAY"] ?? "").isEmpty {
+            throw BootFailure("--display window needs a graphical session ($DISPLAY is not set); use --display vnc, terminal or none")
+        }
+        progress("files: " + files.map { "\($0.name)=\($0.path)" }.joined(separator: ", "))
+
+        // 1. Validation.
+        var start = Date()
+        if let validator, let report = validator(request.store, files) {
+            for line in report.text.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+                progress("check: \(line)")
+            }
+            if report.errors > 0 {
+                if !request.force {
+                    timings.check = Date().timeIntervalSince(start)
+                    return BootOutcome(kind: .notStarted,
+                                       headline: "NOT STARTED: validation found \(report.errors) error\(report.errors == 1 ? "" : "s") (see check: lines; --force boots anyway)")
+                }
+                progress("check: \(report.errors) error(s); booting anyway (--force)")
+            }
+        } else {
+            progress("check: validation is not available in this build; skipped")
+        }
+        timings.check = Date().timeIntervalSince(start)
+
+        // 2. The loader.
+        start = Date()
+        let root = request.sourceRoot
+        if let reason = LoaderBuild.staleReason(sourceRoot: root) {
+            progress("build: \(reason); running make -C loader")
+            _ = try Tools.require("make")
+            let before = LoaderBuild.loaderDate(sourceRoot: root)
+            try LoaderBuild.build(sourceRoot: root) { [progress] line in progress("build: \(line)") }
+            timings.built = LoaderBuild.loaderDate(sourceRoot: root) != before
+        } else {
+            progress("build: loader.efi is up to date")
+        }
+        timings.build = Date().timeIntervalSince(start)
+        let loader = LoaderBuild.loaderPath(sourceRoot: root)
+
+        // 3. Staging.
+        start = Date()
+        let qemu = try Tools.require("qemu-system-x86_64")
+        let timeoutTool = try Tools.require("timeout")
+        for fw in [Self.ovmfCode, Self.ovmfVars] where !FileManager.default.isReadableFile(atPath: fw) {
+            throw BootFailure("missing OVMF firmware \(fw) (Debian package ovmf; scripts/install-deps.sh installs it)")
+        }
+        let stage = try makeTemporaryDirectory()
+        defer { if !request.keepStaging { try? FileManager.default.removeItem(atPath: stage) } }
+        var machineArgs: [String]
+        switch request.mode {
+        case .disk:
+            let image = stage + "/disk.img"
+            try Staging.makeDiskImage(at: image, loader: loader, files: files)
+            progress("stage: FAT disk \(image) (EFI/BOOT/BOOTX64.EFI + \(files.map(\.name).joined(separator: ", ")))")
+            machineArgs = ["-nic", "none", "-drive", "file=\(image),format=raw,if=none,id=d0",
+                           "-device", "virtio-blk-pci,drive=d0,bootindex=1"]
+        case .network:
+            let tftp = stage + "/tftp"
+            let script = try Staging.makeTftpTree(at: tftp, loader: loader, files: files, loaderArguments: request.loaderArguments)
+            progress("stage: TFTP tree \(tftp), \(Staging.scriptName):")
+            for line in script.split(separator: "\n") { progress("stage:   \(line)") }
+            machineArgs = ["-netdev", "user,id=n0,tftp=\(tftp),bootfile=\(Staging.scriptName)",
+                           "-device", "virtio-net-pci,netdev=n0,bootindex=1"]
+        }
+        let expected = try expectedFiles(files)
+        timings.staging = Date().timeIntervalSince(start)
+
+        // 4. The emulator.
+        let log = request.serialLog ?? (stage + "/serial.log")
+        let start4 = Date()
+        var kvm = Self.kvmUsable()
+        var run: EmulatorRun
+        while true {
+            run = try runEmulator(qemu: qemu, timeoutTool: timeoutTool, stage: stage, log: log, machineArgs: machineArgs,
+                                  kvm: kvm, expected: expected, start: start4)
+            if run.kvmFailed {
+                progress("qemu: KVM failed (\(run.kvmError)); restarting with TCG software emulation")
+                kvm = false
+                continue
+            }
+            break
+        }
+        timings.emulator = Date().timeIntervalSince(start4)
+        var outcome = run.outcome
+        let errors = Self.qemuErrors(stage + "/qemu.err")
+        if !errors.isEmpty && Self.read(log).isEmpty { outcome.details.append("qemu: \(errors)") }
+        if request.serialLog == nil {
+            // The log outlives the staging directory.
+            let kept = FileManager.default.temporaryDirectory.path + "/bcd-boot-\(getpid())-serial.log"
+            try? FileManager.default.removeItem(atPath: kept)
+            if (try? FileManager.default.copyItem(atPath: log, toPath: kept)) != nil { outcome.serialLog = kept }
+        } else {
+            outcome.serialLog = log
+        }
+        return outcome
+    }
+
+    struct EmulatorRun {
+        var outcome: BootOutcome
+        var kvmFailed = false
+        var kvmError = ""
+    }
+
+    /// One emulator run, from a fresh serial log and NVRAM copy to QEMU's exit.
+    mutating func runEmulator(qemu: String, timeoutTool: String, stage: String, log: String, machineArgs: [String],
+                              kvm: Bool, expected: [ExpectedFile], start: Date) throws -> EmulatorRun {
+        try? FileManager.default.removeItem(atPath: stage + "/vars.fd")
+        try FileManager.default.copyItem(atPath: Self.ovmfVars, toPath: stage + "/vars.fd")
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let socketPath = stage + "/qmp.sock"
+        try? FileManager.default.removeItem(atPath: socketPath)
+        var args = ["-machine", "q35", "-m", String(request.memory), "-no-reboot", "-no-shutdown", "-S",
+                    "-drive", "if=pflash,format=raw,readonly=on,file=\(Self.ovmfCode)",
+                    "-drive", "if=pflash,format=raw,file=\(stage)/vars.fd",
+                    "-qmp", "unix:\(socketPath),server=on,wait=off", "-monitor", "none"]
+        args += kvm ? ["-accel", "kvm", "-accel", "tcg"] : ["-accel", "tcg"]
+        switch request.display {
+        case .terminal:
+            args += ["-chardev", "stdio,id=ser0,mux=on,signal=off,logfile=\(log)", "-serial", "chardev:ser0", "-display", "none"]
+        default:
+            args += ["-chardev", "file,id=ser0,path=\(log)", "-serial", "chardev:ser0"]
+            switch request.display {
+            case .none: args += ["-display", "none"]
+            case .vnc: args += ["-display", "none", "-vnc", "127.0.0.1:0,to=99"]
+            default: break
+            }
+        }
+        args += machineArgs
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: timeoutTool)
+        // A backstop: QEMU never outlives the time limit by much, even if this process dies.
+        let hardLimit = String(Int(request.timeout.rounded(.up)) + 60)
+        process.arguments = (request.display == .terminal ? ["--foreground"] : []) + ["-k", "5", hardLimit, qemu] + args
+        let errPath = stage + "/qemu.err"
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        if request.display != .terminal {
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+        }
+        progress("qemu: \(qemu) (\(kvm ? "KVM, falling back to TCG" : "TCG software emulation"), \(request.mode.rawValue) mode, display \(request.display.rawValue), timeout \(SerialLog.format(request.timeout)) s)")
+        if request.display == .terminal { progress("qemu: serial console follows; press Ctrl-A then X to stop the machine") }
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let qmp: QMPClient
+        do {
+            qmp = try QMPClient(path: socketPath, deadline: Date().addingTimeInterval(30), alive: { process.isRunning })
+        } catch {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+            let errors = Self.qemuErrors(errPath)
+            throw BootFailure("QEMU did not start: \(errors.isEmpty ? "\(error)" : errors)")
+        }
+        if request.display == .vnc, let info = try? qmp.execute("query-vnc") as? [String: Any] {
+            let host = info["host"] as? String ?? "127.0.0.1"
+            let port = info["service"] as? String ?? "?"
+            progress("qemu: VNC display on \(host):\(port) (e.g. vncviewer \(host)::\(port))")
+        }
+        try qmp.execute("cont")
+        progress("qemu: running; serial log \(log)")
+
+        let deadline = start.addingTimeInterval(request.timeout)
+        var timedOut = false
+        var stopped = false
+        var finalSeen: Date?
+        var kvmError: String?
+        while true {
+            if !process.isRunning { stopped = true; break }
+            let events = qmp.pollEvents(timeout: 0.1)
+            if events.contains("SHUTDOWN") { stopped = true; break }
+            if kvm, let line = Self.read(errPath).split(separator: "\n").first(where: { $0.contains("KVM internal error") || $0.contains("KVM: entry failed") }) {
+                kvmError = String(line)
+                break
+            }
+            let text = Self.read(log)
+            if SerialLog.isFinal(text) {
+                // Let the rest of the error screen / report arrive.
+                if finalSeen == nil { finalSeen = Date() }
+                if text.contains("STANDIN done") || Date().timeIntervalSince(finalSeen!) > 0.5 { break }
+            }
+            if Date() >= deadline { timedOut = true; break }
+        }
+        if let kvmError {
+            _ = try? qmp.execute("quit", timeout: 5)
+            Self.reap(process)
+            return EmulatorRun(outcome: BootOutcome(kind: .notStarted, headline: ""), kvmFailed: true, kvmError: kvmError)
+        }
+        var outcome = SerialLog.classify(Self.read(log), expected: expected, timedOut: timedOut,
+                                         stoppedByUser: stopped && !process.isRunning && request.display != .none,
+                                         timeLimit: request.timeout)
+        if let shot = request.screenshot {
+            if process.isRunning {
+                let path = URL(fileURLWithPath: shot).standardizedFileURL.path
+                do {
+                    try qmp.execute("screendump", ["filename": path, "format": "png"])
+                    outcome.screenshot = path
+                } catch {
+                    outcome.details.append("screenshot failed: \(error)")
+                }
+            } else {
+                outcome.details.append("screenshot not taken: QEMU had already exited")
+            }
+        }
+        if process.isRunning { _ = try? qmp.execute("quit", timeout: 5) }
+        Self.reap(process)
+        return EmulatorRun(outcome: outcome)
+    }
+
+    /// Waits up to 5 s for QEMU to exit, then kills it.
+    static func reap(_ process: Process) {
+        let quitDeadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < quitDeadline { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// KVM is worth trying when /dev/kvm opens read-write (QEMU falls back to TCG if it fails).
+    static func kvmUsable() -> Bool {
+        if ProcessInfo.processInfo.environment["BCD_BOOT_NO_KVM"] != nil { return false }
+        let fd = open("/dev/kvm", O_RDWR)
+        if fd < 0 { return false }
+        close(fd)
+        return true
+    }
+
+    static func read(_ path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func qemuErrors(_ path: String) -> String {
+        read(path).split(separator: "\n").filter { !$0.contains("terminating on signal") }.joined(separator: "; ")
+    }
+
+    func makeTemporaryDirectory() throws -> String {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/bcd-boot.XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw BootFailure("cannot create a temporary directory")
+        }
+        let path = String(cString: made)
+        progress("stage: working directory \(path)")
+        return path
+    }
+
+    /// Each served file's size and CRC32 as the guest should see it (BCD after the loader's
+    /// .exe -> .efi patch, unless `rawbcd`).
+    func expectedFiles(_ files: [ServedFile]) throws -> [ExpectedFile] {
+        let raw = request.loaderArguments.split(separator: " ").contains("rawbcd")
+        var out: [ExpectedFile] = []
+        for f in files {
+            guard let handle = FileHandle(forReadingAtPath: f.path) else { throw BootFailure("cannot read \(f.path)") }
+            defer { try? handle.close() }
+            if f.name.lowercased() == "bcd" {
+                var bytes = [UInt8](handle.readDataToEndOfFile())
+                let patched = raw ? 0 : BcdExePatch.apply(to: &bytes)
+                out.append(ExpectedFile(name: f.name, size: UInt64(bytes.count), crc32: CRC32.hex(CRC32.of(bytes)),
+                                        note: patched > 0 ? "after the loader's .exe -> .efi patch of \(patched) path\(patched == 1 ? "" : "s")" : nil))
+                continue
+            }
+            var crc = CRC32()
+            var size: UInt64 = 0
+            while true {
+                let chunk = handle.readData(ofLength: 1 << 20)
+                if chunk.isEmpty { break }
+                size += UInt64(chunk.count)
+                chunk.withUnsafeBytes { crc.update($0) }
+            }
+            out.append(ExpectedFile(name: f.name, size: size, crc32: CRC32.hex(crc.value)))
+        }
+        return out
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Builds loader/build/loader.efi with `make -C loader` when it is missing or older than any
+/// file under loader/ (outside build/ and tests/, documentation aside) or Sources/BootCore.
+public enum LoaderBuild {
+    public static func loaderPath(sourceRoot: String) -> String { sourceRoot + "/loader/build/loader.efi" }
+
+    /// loader.efi's modification time (nil: missing).
+    public static func loaderDate(sourceRoot: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: loaderPath(sourceRoot: sourceRoot)))?[.modificationDate] as? Date
+    }
+
+    /// The newest source file that is newer than the loader, or nil when the loader is current.
+    /// Returns "(missing)" when there is no loader yet.
+    public static func staleReason(sourceRoot: String) -> String? {
+        let fm = FileManager.default
+        let loader = loaderPath(sourceRoot: sourceRoot)
+        guard let built = (try? fm.attributesOfItem(atPath: loader))?[.modificationDate] as? Date else { return "loader.efi is missing" }
+        for dir in [sourceRoot + "/loader", sourceRoot + "/Sources/BootCore"] {
+            guard let walker = fm.enumerator(atPath: dir) else { continue }
+            while let rel = walker.nextObject() as? String {
+                if dir.hasSuffix("/loader") && (rel == "build" || rel == "tests") { walker.skipDescendants(); continue }
+                if rel.hasPrefix(".") || rel.contains("/.") || rel.hasSuffix(".md") { continue }
+                let path = dir + "/" + rel
+                guard let attrs = try? fm.attributesOfItem(atPath: path), attrs[.type] as? FileAttributeType == .typeRegular,
+                      let date = attrs[.modificationDate] as? Date else { continue }
+                if date > built { return "\(path.dropFirst(sourceRoot.count + 1)) is newer than loader.efi" }
+            }
+        }
+        return nil
+    }
+
+    /// Runs `make -C loader`, passing each output line to `output`. Throws with the tail of the
+    /// output (the compiler's error) when the build fails.
+    public static func build(sourceRoot: String, output: (String) -> Void) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["make", "-C", sourceRoot + "/loader"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { throw BootFailure("cannot run make: \(error)") }
+        var tail: [String] = []
+        var pending = Data()
+        let handle = pipe.fileHandleForReading
+        while true {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            while let nl = pending.firstIndex(of: 0x0A) {
+                let line = String(decoding: pending[pending.startIndex..<nl], as: UTF8.self)
+                pending.removeSubrange(pending.startIndex...nl)
+                output(line)
+                tail.append(line)
+                if tail.count > 30 { tail.removeFirst() }
+            }
+        }
+        if !pending.isEmpty {
+            let line = String(decoding: pending, as: UTF8.self)
+            output(line)
+            tail.append(line)
+        }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let errors = tail.filter { $0.contains("error") }
+            throw BootFailure("make -C loader failed (status \(process.terminationStatus))"
+                              + (errors.isEmpty ? "" : ":\n" + errors.suffix(10).joined(separator: "\n")))
+        }
+        guard FileManager.default.fileExists(atPath: loaderPath(sourceRoot: sourceRoot)) else {
+            throw BootFailure("make -C loader succeeded but \(loaderPath(sourceRoot: sourceRoot)) is missing")
+        }
+    }
+}

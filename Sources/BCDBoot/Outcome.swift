@@ -1,0 +1,243 @@
+import Foundation
+
+/// How a test boot ended. The raw values are `bcd boot`'s exit statuses.
+public enum OutcomeKind: Int32, Sendable {
+    /// The boot manager ran and reported what it read, and every file matched the host's.
+    case success = 0
+    /// The boot could not be started: validation errors, loader build failure, staging or
+    /// emulator start-up problems.
+    case notStarted = 1
+    /// The boot started and failed: a loader error, a boot manager error screen, files that
+    /// arrived damaged, or a machine that stopped without a report.
+    case bootError = 2
+    /// No outcome within the time limit.
+    case timeout = 3
+}
+
+/// One file as the stand-in boot manager read it, compared with the host's copy.
+public struct FileReport: Sendable, Equatable {
+    public var name: String
+    /// The paths on the loader's virtual disk where the stand-in read it.
+    public var paths: [String]
+    public var size: UInt64
+    public var crc32: String
+    /// The host's expected size and CRC (nil: not a supplied file, e.g. taken from the WIM).
+    public var expectedSize: UInt64?
+    public var expectedCRC: String?
+    public var note: String?
+
+    public var matches: Bool? {
+        guard let expectedSize, let expectedCRC else { return nil }
+        return expectedSize == size && expectedCRC == crc32
+    }
+}
+
+/// What the serial log says happened.
+public struct BootOutcome: Sendable {
+    public var kind: OutcomeKind
+    /// A one-line verdict.
+    public var headline: String
+    /// Details, one per line, in plain language.
+    public var details: [String] = []
+    public var files: [FileReport] = []
+    public var loaderError: String?
+    public var bootManagerError: BootManagerErrorScreen?
+    public var serialLog: String?
+    public var screenshot: String?
+
+    public init(kind: OutcomeKind, headline: String, details: [String] = []) {
+        self.kind = kind
+        self.headline = headline
+        self.details = details
+    }
+
+    public var exitStatus: Int32 { kind.rawValue }
+
+    /// The verdict and details as printed.
+    public var text: String {
+        var lines = [headline] + details.map { "  " + $0 }
+        if let serialLog { lines.append("serial log: \(serialLog)") }
+        if let screenshot { lines.append("screenshot: \(screenshot)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// What a file should look like to the guest: its host size and CRC as served.
+public struct ExpectedFile: Sendable, Equatable {
+    public var name: String
+    public var size: UInt64
+    public var crc32: String
+    public var note: String?
+
+    public init(name: String, size: UInt64, crc32: String, note: String? = nil) {
+        self.name = name
+        self.size = size
+        self.crc32 = crc32
+        self.note = note
+    }
+}
+
+/// Reads the serial log of a test boot (loader `LOADER ...` lines, `loader: error: ...`, the
+/// stand-in's `STANDIN ...` report, a boot manager error screen redirected to the console).
+public enum SerialLog {
+    /// The log without carriage returns and terminal escape sequences.
+    public static func clean(_ raw: String) -> String {
+        var out = ""
+        out.reserveCapacity(raw.count)
+        var it = raw.unicodeScalars.makeIterator()
+        while let c = it.next() {
+            if c == "\r" { continue }
+            if c == "\u{1B}" {
+                guard let next = it.next() else { break }
+                if next == "[" {
+                    while let d = it.next(), !(("A"..."Z").contains(d) || ("a"..."z").contains(d)) {}
+                } else if "()=>".unicodeScalars.contains(next) {
+                    // charset designation: ESC ( B and the like; one more character at most
+                    if next == "(" || next == ")" { _ = it.next() }
+                }
+                continue
+            }
+            out.unicodeScalars.append(c)
+        }
+        return out
+    }
+
+    /// Whether the log already holds a final outcome (the machine can be stopped).
+    public static func isFinal(_ text: String) -> Bool {
+        text.contains("STANDIN done") || text.contains("loader: error:") || BootManagerErrorScreen.parse(text) != nil
+    }
+
+    /// Classifies a finished (or stopped) boot.
+    /// - Parameters:
+    ///   - timedOut: the time limit was reached before an outcome.
+    ///   - stoppedByUser: the emulator was closed from its console/window.
+    public static func classify(_ raw: String, expected: [ExpectedFile], timedOut: Bool, stoppedByUser: Bool = false,
+                                timeLimit: Double? = nil) -> BootOutcome {
+        let text = clean(raw)
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let files = fileReports(lines, expected: expected)
+        let loaderLines = lines.filter { $0.hasPrefix("LOADER ") }
+        var progress: [String] = []
+        if let b = loaderLines.first(where: { $0.hasPrefix("LOADER bootmgr ") }) {
+            progress.append("loader: boot manager " + b.dropFirst("LOADER bootmgr ".count))
+        }
+        if let w = loaderLines.first(where: { $0.hasPrefix("LOADER wim ") }) {
+            progress.append("loader: " + w.dropFirst("LOADER ".count))
+        }
+        if let bcd = loaderLines.first(where: { $0.hasPrefix("LOADER bcd ") }) {
+            progress.append("loader: " + bcd.dropFirst("LOADER ".count))
+        }
+
+        if let errorLine = lines.first(where: { $0.hasPrefix("loader: error:") }) {
+            let message = errorLine.dropFirst("loader: error:".count).trimmingCharacters(in: .whitespaces)
+            var o = BootOutcome(kind: .bootError, headline: "FAILED: the loader stopped: \(message)")
+            o.loaderError = message
+            o.details = loaderHints(message) + progress
+            return o
+        }
+        if let screen = BootManagerErrorScreen.parse(text) {
+            var o = BootOutcome(kind: .bootError, headline: "FAILED: the Windows Boot Manager showed an error screen")
+            o.bootManagerError = screen
+            o.details = screen.explanation + progress
+            return o
+        }
+        if lines.contains("STANDIN done") {
+            var o = BootOutcome(kind: .success, headline: "")
+            o.files = files
+            let bad = files.filter { $0.matches == false }
+            let missing = lines.filter { $0.hasPrefix("STANDIN missing ") }.map { String($0.dropFirst("STANDIN missing ".count)) }
+            let missingSupplied = expected.filter { e in !files.contains { $0.name.lowercased() == e.name.lowercased() } && isProbed(e.name) }
+            o.details.append("STAND-IN boot manager (a test program, not Microsoft's) started and read:")
+            for f in files { o.details.append("  " + describe(f)) }
+            if let cmd = lines.first(where: { $0.hasPrefix("STANDIN cmdline") }) {
+                let c = cmd.dropFirst("STANDIN cmdline".count).trimmingCharacters(in: .whitespaces)
+                if !c.isEmpty { o.details.append("boot manager command line: \(c)") }
+            }
+            o.details += progress
+            if bad.isEmpty && missingSupplied.isEmpty {
+                o.headline = "OK: booted; the boot manager read \(files.count) file\(files.count == 1 ? "" : "s"), all as the host has them"
+            } else {
+                o.kind = .bootError
+                o.headline = "FAILED: the boot manager started but files arrived different from the host's"
+                for f in bad { o.details.append("MISMATCH \(f.name): guest size=\(f.size) crc32=\(f.crc32), host size=\(f.expectedSize ?? 0) crc32=\(f.expectedCRC ?? "")") }
+                for e in missingSupplied { o.details.append("MISSING \(e.name): supplied, but the boot manager did not find it (\(missing.filter { $0.lowercased().hasSuffix(e.name.lowercased()) }.joined(separator: ", ")))") }
+            }
+            return o
+        }
+        if timedOut {
+            var o = BootOutcome(kind: .timeout, headline: "TIMEOUT: no outcome" + (timeLimit.map { " within \(format($0)) s" } ?? ""))
+            o.details = reached(lines) + progress
+            return o
+        }
+        var o = BootOutcome(kind: .bootError,
+                            headline: stoppedByUser ? "STOPPED: the machine was closed before an outcome"
+                                                     : "FAILED: the machine stopped without an outcome")
+        o.details = reached(lines) + progress
+        return o
+    }
+
+    /// How far the boot got, from the last progress line.
+    static func reached(_ lines: [String]) -> [String] {
+        if lines.contains(where: { $0.hasPrefix("STANDIN ") }) { return ["reached: the stand-in boot manager (it did not finish its report)"] }
+        if let last = lines.last(where: { $0.hasPrefix("LOADER ") }) {
+            if last.hasPrefix("LOADER starting boot manager") {
+                return ["reached: the loader started the boot manager, which has not reported (a real Windows Boot Manager shows its menu or starts WinPE on the screen: use --display window/vnc or --screenshot)"]
+            }
+            return ["reached: the loader (last progress: \(last))"]
+        }
+        if lines.contains(where: { $0.contains("iPXE") }) { return ["reached: iPXE (the loader did not start: is the TFTP script right?)"] }
+        if lines.isEmpty { return ["reached: nothing on the serial console (the firmware did not start the loader)"] }
+        return ["reached: the firmware; the loader did not start"]
+    }
+
+    static func loaderHints(_ message: String) -> [String] {
+        let m = message.lowercased()
+        if m.hasPrefix("no bcd") { return ["the loader found no BCD: serve the store as BCD (or in the WIM's \\Windows\\Boot\\DVD\\EFI\\BCD)"] }
+        if m.contains("no boot manager") { return ["no boot manager: serve bootmgfw.efi, or a boot.wim holding \\Windows\\Boot\\EFI\\bootmgfw.efi"] }
+        if m.contains("wim") { return ["the WIM is at fault: check it with `bcd wim info` or `wiminfo --check`"] }
+        if m.contains("command line") { return ["the loader's command line (--loader-args) has an option it does not know"] }
+        return []
+    }
+
+    /// Paths the stand-in probes: BCD, boot.sdi, boot.wim.
+    static func isProbed(_ name: String) -> Bool {
+        ["bcd", "boot.sdi", "boot.wim"].contains(name.lowercased())
+    }
+
+    static func fileReports(_ lines: [String], expected: [ExpectedFile]) -> [FileReport] {
+        var reports: [FileReport] = []
+        for line in lines where line.hasPrefix("STANDIN file ") {
+            // STANDIN file <path> size=<n> crc32=<hex>
+            let body = line.dropFirst("STANDIN file ".count)
+            guard let sizeRange = body.range(of: " size=", options: .backwards) else { continue }
+            let path = String(body[..<sizeRange.lowerBound])
+            let rest = body[sizeRange.upperBound...].split(separator: " ")
+            guard let size = rest.first.flatMap({ UInt64($0) }),
+                  let crc = rest.dropFirst().first.flatMap({ $0.hasPrefix("crc32=") ? String($0.dropFirst(6)) : nil }) else { continue }
+            let name = String(path.split(separator: "\\").last ?? Substring(path))
+            if let i = reports.firstIndex(where: { $0.name.lowercased() == name.lowercased() && $0.size == size && $0.crc32 == crc }) {
+                reports[i].paths.append(path)
+                continue
+            }
+            let e = expected.first { $0.name.lowercased() == name.lowercased() }
+            reports.append(FileReport(name: name, paths: [path], size: size, crc32: crc, expectedSize: e?.size,
+                                      expectedCRC: e?.crc32, note: e == nil ? "not supplied: taken from the WIM" : e?.note))
+        }
+        return reports
+    }
+
+    static func describe(_ f: FileReport) -> String {
+        let whereRead = f.paths.count == 1 ? f.paths[0] : "\(f.paths[0]) (+\(f.paths.count - 1) more paths)"
+        var s = "\(f.name): \(f.size) bytes, crc32 \(f.crc32), at \(whereRead)"
+        switch f.matches {
+        case true?: s += " = host" + (f.note.map { " (\($0))" } ?? "")
+        case false?: s += " != host (size \(f.expectedSize ?? 0), crc32 \(f.expectedCRC ?? ""))"
+        case nil: s += f.note.map { " (\($0))" } ?? ""
+        }
+        return s
+    }
+
+    static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
+    }
+}

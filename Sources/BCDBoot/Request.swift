@@ -1,0 +1,115 @@
+import Foundation
+
+/// How the guest gets the loader and the files.
+public enum BootMode: String, Sendable, CaseIterable {
+    /// A FAT drive: the loader as EFI/BOOT/BOOTX64.EFI, the files in the root directory.
+    case disk
+    /// QEMU's NIC and its iPXE ROM fetch a generated iPXE script and the files over TFTP.
+    case network
+}
+
+/// Where the emulator's screen and console go.
+public enum BootDisplay: String, Sendable, CaseIterable {
+    /// The serial console on this terminal (Ctrl-A then X leaves).
+    case terminal
+    /// A graphical window (needs $DISPLAY or $WAYLAND_DISPLAY).
+    case window
+    /// A VNC server on 127.0.0.1.
+    case vnc
+    /// Headless.
+    case none
+}
+
+/// A file the loader serves, under the name it will see.
+public struct ServedFile: Sendable, Equatable {
+    public var name: String
+    public var path: String
+    public init(name: String, path: String) {
+        self.name = name
+        self.path = path
+    }
+}
+
+/// Everything a test boot needs.
+public struct BootRequest: Sendable {
+    public var store: String
+    /// The files served; the store is served as BCD unless a file is named BCD.
+    public var files: [ServedFile]
+    public var mode: BootMode = .disk
+    public var display: BootDisplay = .none
+    /// Seconds from the emulator's start to an outcome.
+    public var timeout: Double = 120
+    public var screenshot: String?
+    /// Guest memory, in MiB.
+    public var memory: Int = 1024
+    public var loaderArguments: String = ""
+    /// Boot despite validation errors.
+    public var force = false
+    /// The repository root (holding loader/ and Sources/BootCore).
+    public var sourceRoot: String
+    /// Keep the staging directory (disk image / TFTP tree) instead of deleting it.
+    public var keepStaging = false
+    /// Where the serial log is kept; nil: next to nothing, in the temporary directory's parent.
+    public var serialLog: String?
+
+    public init(store: String, files: [ServedFile], sourceRoot: String) {
+        self.store = store
+        self.files = files
+        self.sourceRoot = sourceRoot
+    }
+
+    /// The files as served: the store as BCD first (unless a file is named BCD), then the others.
+    public var servedFiles: [ServedFile] {
+        var out = files
+        if !out.contains(where: { $0.name.lowercased() == "bcd" }) {
+            out.insert(ServedFile(name: "BCD", path: store), at: 0)
+        }
+        return out
+    }
+
+    /// Every regular, non-hidden file of `directory`, served under its own name.
+    public static func files(inDirectory directory: String) throws -> [ServedFile] {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw BootFailure("\(directory): not a directory")
+        }
+        var out: [ServedFile] = []
+        for name in try fm.contentsOfDirectory(atPath: directory).sorted() where !name.hasPrefix(".") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            var sub: ObjCBool = false
+            if fm.fileExists(atPath: path, isDirectory: &sub), !sub.boolValue { out.append(ServedFile(name: name, path: path)) }
+        }
+        return out
+    }
+}
+
+/// A failure before the boot started (exit status 1), with its reason.
+public struct BootFailure: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension BootRequest {
+    /// The repository the loader is built from: $BCD_SOURCE_ROOT, else the first directory
+    /// holding loader/Makefile above the running executable, else above the current directory.
+    public static func findSourceRoot() -> String? {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["BCD_SOURCE_ROOT"], !env.isEmpty { return env }
+        var starts: [URL] = []
+        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            starts.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
+        }
+        starts.append(URL(fileURLWithPath: fm.currentDirectoryPath))
+        for start in starts {
+            var dir = start.standardizedFileURL
+            while true {
+                if fm.fileExists(atPath: dir.path + "/loader/Makefile") { return dir.path }
+                if dir.path == "/" { break }
+                dir = dir.deletingLastPathComponent()
+            }
+        }
+        return nil
+    }
+}

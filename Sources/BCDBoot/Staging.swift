@@ -1,0 +1,78 @@
+import Foundation
+
+/// Puts the loader and the files where the emulated machine finds them.
+public enum Staging {
+    /// The name the generated iPXE script has on the TFTP server.
+    public static let scriptName = "boot.ipxe"
+
+    /// A raw disk image: an MBR with one FAT32 partition at 1 MiB (type 0x0c) holding
+    /// EFI/BOOT/BOOTX64.EFI (the loader) and the files in its root directory, made with mtools.
+    public static func makeDiskImage(at image: String, loader: String, files: [ServedFile]) throws {
+        var payload: UInt64 = fileSize(loader)
+        for f in files { payload += fileSize(f.path) }
+        // Payload, an eighth for FAT overhead, and 80 MiB so FAT32 has enough clusters.
+        let sectors = ((payload / 512 + payload / 4096 + 80 * 2048) / 2048 + 1) * 2048
+        let totalBytes = (sectors + 2048) * 512
+        guard FileManager.default.createFile(atPath: image, contents: nil) else { throw BootFailure("cannot create \(image)") }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: image))
+        defer { try? handle.close() }
+        try handle.truncate(atOffset: totalBytes)
+        var mbr = [UInt8](repeating: 0, count: 512)
+        let entry: [UInt8] = [0x00, 0xFE, 0xFF, 0xFF, 0x0C, 0xFE, 0xFF, 0xFF]
+        mbr.replaceSubrange(446..<454, with: entry)
+        put32(&mbr, 454, 2048)
+        put32(&mbr, 458, UInt32(sectors))
+        put32(&mbr, 440, 0x4243_4442)  // disk signature "BDCB"
+        mbr[510] = 0x55
+        mbr[511] = 0xAA
+        try handle.seek(toOffset: 0)
+        try handle.write(contentsOf: Data(mbr))
+        try handle.close()
+
+        let target = image + "@@1M"
+        try Tools.run("mformat", ["-i", target, "-F", "-T", String(sectors), "-h", "64", "-s", "32", "-v", "BCDBOOT", "::"])
+        try Tools.run("mmd", ["-i", target, "::/EFI", "::/EFI/BOOT"])
+        try Tools.run("mcopy", ["-i", target, loader, "::/EFI/BOOT/BOOTX64.EFI"])
+        for f in files {
+            try Tools.run("mcopy", ["-i", target, f.path, "::/\(f.name)"])
+        }
+    }
+
+    /// A TFTP root: the loader as loader.efi, each file under its served name (symbolic links
+    /// to the host files), and boot.ipxe loading them. Returns the script.
+    @discardableResult
+    public static func makeTftpTree(at dir: String, loader: String, files: [ServedFile], loaderArguments: String) throws -> String {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try fm.copyItem(atPath: loader, toPath: dir + "/loader.efi")
+        for f in files {
+            let absolute = URL(fileURLWithPath: f.path).standardizedFileURL.path
+            try fm.createSymbolicLink(atPath: dir + "/" + f.name, withDestinationPath: absolute)
+        }
+        let script = IpxeScript.make(arguments: loaderArguments, names: files.map(\.name))
+        try script.write(toFile: dir + "/" + scriptName, atomically: true, encoding: .utf8)
+        return script
+    }
+
+    /// Reasons these files cannot be served (duplicate or unusable names, unreadable files).
+    public static func problems(with files: [ServedFile], mode: BootMode) -> [String] {
+        var out: [String] = []
+        var seen = Set<String>()
+        let reserved: Set<String> = mode == .network ? ["loader.efi", scriptName] : []
+        for f in files {
+            if let p = IpxeScript.problem(withName: f.name) { out.append(p) }
+            if !seen.insert(f.name.lowercased()).inserted { out.append("\(f.name) is supplied twice") }
+            if reserved.contains(f.name.lowercased()) { out.append("\(f.name): the name is taken by the generated TFTP tree") }
+            if !FileManager.default.isReadableFile(atPath: f.path) { out.append("\(f.name): \(f.path) is not a readable file") }
+        }
+        return out
+    }
+
+    static func fileSize(_ path: String) -> UInt64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.uint64Value ?? 0
+    }
+
+    static func put32(_ bytes: inout [UInt8], _ at: Int, _ value: UInt32) {
+        for i in 0..<4 { bytes[at + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(i))) }
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import BCDBoot
+import Foundation
+import BCDCheck
+import BCDKit
+
+/// Files named on the command line: NAME=PATH pairs and/or a directory.
+struct ServedFileOptions: ParsableArguments {
+    @Option(name: .customLong("file"), help: ArgumentHelp("A served file, as NAME=PATH (repeatable).", valueName: "NAME=PATH"))
+    var files: [String] = []
+    @Option(name: .customLong("dir"), help: ArgumentHelp("Serve every file in DIR under its own name (default, without --file: the store's directory).", valueName: "DIR"))
+    var directory: String?
+
+    func validate() throws {
+        for file in files where !file.contains("=") || file.hasPrefix("=") {
+            throw ValidationError("--file wants NAME=PATH, got '\(file)'")
+        }
+    }
+
+    /// The files, --dir first; an explicit --file replaces a --dir file of the same name.
+    func resolve(store: String) throws -> [ServedFile] {
+        var out: [ServedFile] = []
+        let dir = directory ?? (files.isEmpty ? (URL(fileURLWithPath: store).deletingLastPathComponent().path) : nil)
+        if let dir {
+            let storeReal = URL(fileURLWithPath: store).resolvingSymlinksInPath().path
+            // The store itself is served as BCD (by BootRequest), not under its own name.
+            out = try BootRequest.files(inDirectory: dir).filter {
+                URL(fileURLWithPath: $0.path).resolvingSymlinksInPath().path != storeReal
+                    && !$0.name.hasSuffix(".LOG") && !$0.name.hasSuffix(".LOG1") && !$0.name.hasSuffix(".LOG2") && !$0.name.hasSuffix(".bak")
+            }
+        }
+        for item in files {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            let file = ServedFile(name: String(parts[0]), path: parts.count > 1 ? String(parts[1]) : "")
+            out.removeAll { $0.name.lowercased() == file.name.lowercased() }
+            out.append(file)
+        }
+        return out
+    }
+}
+
+struct BootCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "boot",
+        abstract: "Test-boot a store and its files in QEMU (OVMF) through the project's loader.",
+        discussion: """
+            Steps: validation (errors stop the boot unless --force), `make -C loader` when loader.efi is \
+            missing or older than its sources, staging (a FAT disk image, or a TFTP tree with a generated \
+            iPXE script for --mode network), then qemu-system-x86_64 with OVMF (KVM when /dev/kvm works, \
+            else software emulation). The store is served as BCD. The serial log is kept and the result \
+            is explained. --display terminal puts the serial console on this terminal: Ctrl-A then X \
+            stops the machine. Exit status: 0 booted (the boot manager reported and every file matched), \
+            1 not started (validation errors, build or setup failure), 2 boot-time error (loader error, \
+            boot manager error screen, damaged files), 3 timeout. More: docs/boot.md.
+            """)
+
+    @Argument(help: "The BCD store (served as BCD).") var store: String
+    @OptionGroup var served: ServedFileOptions
+    @Option(help: "disk: a FAT drive; network: TFTP + iPXE through the emulated NIC.") var mode: String = "disk"
+    @Option(help: "terminal, window, vnc (127.0.0.1) or none (headless).") var display: String = "none"
+    @Option(help: "Seconds to wait for an outcome.") var timeout: Double = 120
+    @Option(help: ArgumentHelp("Save a PNG of the screen at the end (QMP screendump).", valueName: "FILE.png")) var screenshot: String?
+    @Option(help: "Guest memory in MiB.") var memory: Int = 1024
+    @Option(name: .customLong("loader-args"), help: ArgumentHelp("The loader's command line (network mode), e.g. \"rawbcd index=2\".", valueName: "ARGS"))
+    var loaderArgs: String = ""
+    @Flag(help: "Boot even when validation finds errors.") var force = false
+    @Option(name: .customLong("serial-log"), help: ArgumentHelp("Keep the serial log here (default: a file in the temporary directory).", valueName: "FILE"))
+    var serialLog: String?
+    @Flag(name: .customLong("keep"), help: "Keep the staging directory (disk image or TFTP tree).") var keep = false
+    @Flag(name: .customLong("times"), help: "Print how long each step took.") var times = false
+
+    func validate() throws {
+        guard BootMode(rawValue: mode) != nil else { throw ValidationError("--mode is disk or network, got '\(mode)'") }
+        guard BootDisplay(rawValue: display) != nil else { throw ValidationError("--display is terminal, window, vnc or none, got '\(display)'") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard memory >= 128 else { throw ValidationError("--memory is in MiB and must be at least 128") }
+    }
+
+    func run() throws {
+        guard FileManager.default.isReadableFile(atPath: store) else {
+            printError("\(store): no such store")
+            throw ExitCode(1)
+        }
+        guard let root = BootRequest.findSourceRoot() else {
+            printError("cannot find the project's loader sources (loader/Makefile); set BCD_SOURCE_ROOT")
+            throw ExitCode(1)
+        }
+        var request = BootRequest(store: store, files: try served.resolve(store: store), sourceRoot: root)
+        request.mode = BootMode(rawValue: mode)!
+        request.display = BootDisplay(rawValue: display)!
+        request.timeout = timeout
+        request.screenshot = screenshot
+        request.memory = memory
+        request.loaderArguments = loaderArgs
+        request.force = force
+        request.serialLog = serialLog
+        request.keepStaging = keep
+        var session = BootSession(request: request) { line in Self.emit(line + "\n") }
+        let outcome = session.run(validator: Self.validator)
+        Self.emit(outcome.text)
+        if times { Self.emit(session.timings.text + "\n") }
+        if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
+    }
+
+    /// Unbuffered, so progress lines appear as they happen (and in order with QEMU's console).
+    static func emit(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+
+    /// Validation through BCDCheck (BCDBoot takes any BootValidator).
+    static var validator: BootValidator? {
+        return { store, files in
+            let supplied = files.map { SuppliedFile(name: $0.name, path: $0.path) }
+            let options = CheckOptions(firmware: .uefi, storeName: "BCD")
+            let bcdStore: BCDStore
+            var diagnostics: [Diagnostic]
+            do {
+                bcdStore = try StoreFile.open(store).saved
+                diagnostics = check(store: bcdStore, files: supplied, options: options)
+            } catch {
+                bcdStore = BCDStore()
+                diagnostics = [Rules.unreadableStore(String(describing: error))]
+            }
+            return ValidationReport(errors: diagnostics.filter { $0.severity == .error }.count,
+                                    warnings: diagnostics.filter { $0.severity == .warning }.count,
+                                    text: CheckReport.text(diagnostics, store: bcdStore, color: false))
+        }
+    }
+}
