@@ -1,0 +1,114 @@
+import Testing
+@testable import BCDBoot
+
+private let expected = [
+    ExpectedFile(name: "BCD", size: 61440, crc32: "fc726be9"),
+    ExpectedFile(name: "boot.sdi", size: 8392704, crc32: "337097c3"),
+    ExpectedFile(name: "boot.wim", size: 23864, crc32: "d65ea35a"),
+]
+
+private let standinRun = """
+    \u{1B}[2J\u{1B}[01;01HLOADER start\r
+    LOADER input BCD size=61440\r
+    LOADER wim boot.wim images=1 index=0\r
+    LOADER bootmgr bootmgfw.efi\r
+    LOADER starting boot manager bootmgfw.efi\r
+    STANDIN start\r
+    STANDIN cmdline \r
+    STANDIN file \\Boot\\BCD size=61440 crc32=fc726be9\r
+    STANDIN file \\EFI\\Microsoft\\Boot\\BCD size=61440 crc32=fc726be9\r
+    STANDIN file \\Boot\\boot.sdi size=8392704 crc32=337097c3\r
+    STANDIN file \\Sources\\boot.wim size=23864 crc32=d65ea35a\r
+    STANDIN done\r
+
+    """
+
+@Test func standinReportWithMatchingFilesIsSuccess() {
+    let o = SerialLog.classify(standinRun, expected: expected, timedOut: false)
+    #expect(o.kind == .success)
+    #expect(o.exitStatus == 0)
+    #expect(o.headline.hasPrefix("OK: booted"))
+    #expect(o.files.map(\.name) == ["BCD", "boot.sdi", "boot.wim"])
+    #expect(o.files[0].paths == ["\\Boot\\BCD", "\\EFI\\Microsoft\\Boot\\BCD"])
+    #expect(o.files.allSatisfy { $0.matches == true })
+    #expect(o.text.contains("STAND-IN boot manager"))
+}
+
+@Test func damagedFileIsABootError() {
+    let log = standinRun.replacingOccurrences(of: "size=23864 crc32=d65ea35a", with: "size=23864 crc32=00000000")
+    let o = SerialLog.classify(log, expected: expected, timedOut: false)
+    #expect(o.kind == .bootError)
+    #expect(o.details.contains { $0.hasPrefix("MISMATCH boot.wim") })
+}
+
+@Test func suppliedFileTheBootManagerDidNotFindIsABootError() {
+    let log = standinRun.replacingOccurrences(of: "STANDIN file \\Boot\\boot.sdi size=8392704 crc32=337097c3\r\n", with: "STANDIN missing \\Boot\\boot.sdi\r\n")
+    let o = SerialLog.classify(log, expected: expected, timedOut: false)
+    #expect(o.kind == .bootError)
+    #expect(o.details.contains { $0.hasPrefix("MISSING boot.sdi") })
+}
+
+@Test func loaderErrorIsClassifiedWithAHint() {
+    let log = "LOADER start\r\nloader: error: boot.wim: unusable WIM: not a WIM file (bad magic)\r\n"
+    let o = SerialLog.classify(log, expected: expected, timedOut: false)
+    #expect(o.kind == .bootError)
+    #expect(o.exitStatus == 2)
+    #expect(o.loaderError == "boot.wim: unusable WIM: not a WIM file (bad magic)")
+    #expect(o.details.contains { $0.contains("the WIM is at fault") })
+    #expect(SerialLog.isFinal(log))
+}
+
+@Test func timeoutSaysHowFarTheBootGot() {
+    let o = SerialLog.classify("LOADER start\nLOADER starting boot manager bootmgfw.efi\n", expected: expected, timedOut: true, timeLimit: 2)
+    #expect(o.kind == .timeout)
+    #expect(o.exitStatus == 3)
+    #expect(o.headline == "TIMEOUT: no outcome within 2 s")
+    #expect(o.details.first?.contains("started the boot manager") == true)
+    #expect(SerialLog.classify("", expected: [], timedOut: true).details.first?.contains("nothing on the serial console") == true)
+}
+
+@Test func bootManagerErrorScreenIsParsedAndExplained() throws {
+    let screen = """
+        Windows Boot Manager
+
+        Windows failed to start. A recent hardware or software change might be the cause.
+
+          File: \\Boot\\BCD
+          Status: 0xc000000f
+          Info: An error occurred while attempting to read the boot configuration data.
+
+        """
+    let parsed = try #require(BootManagerErrorScreen.parse(screen))
+    #expect(parsed.file == "\\Boot\\BCD")
+    #expect(parsed.status == 0xC000_000F)
+    #expect(parsed.info == "An error occurred while attempting to read the boot configuration data.")
+    let o = SerialLog.classify(screen, expected: expected, timedOut: false)
+    #expect(o.kind == .bootError)
+    #expect(o.details.contains { $0.contains("STATUS_NO_SUCH_FILE") })
+    #expect(o.details.contains { $0.contains("Most likely at fault: the BCD store") })
+
+    // Info on the line after its label; a ramdisk status names the SDI.
+    let sdi = try #require(BootManagerErrorScreen.parse("File: \\Boot\\boot.sdi\nStatus: 0xC000000E\nInfo:\n  A required device isn't connected.\n"))
+    #expect(sdi.info == "A required device isn't connected.")
+    #expect(sdi.explanation.joined().contains("ramdisksdipath"))
+}
+
+@Test func everyCommonStatusHasAMeaning() {
+    for code: UInt32 in [0xC000_000F, 0xC000_000E, 0xC000_007B, 0xC000_0225, 0xC000_0098, 0xC000_0428] {
+        let status = BootManagerStatus.lookup(code)
+        #expect(status != nil)
+        #expect(status?.meaning.isEmpty == false)
+        let screen = BootManagerErrorScreen(file: "\\Windows\\system32\\winload.efi", status: code, info: nil)
+        #expect(screen.explanation.count == 3)
+    }
+    #expect(BootManagerErrorScreen(file: nil, status: 0xC000_0001, info: nil).explanation[1].contains("not one of the common"))
+}
+
+@Test func crc32MatchesTheStandardCheckValue() {
+    #expect(CRC32.hex(CRC32.of(Array("123456789".utf8))) == "cbf43926")
+    #expect(CRC32.hex(CRC32.of([])) == "00000000")
+}
+
+@Test func cleaningRemovesEscapesAndCarriageReturns() {
+    #expect(SerialLog.clean("\u{1B}[0m\u{1B}[37m\u{1B}[40mLOADER start\r\n\u{1B}(Bx") == "LOADER start\nx")
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import BCDBoot
+
+@Test func storeIsServedAsBCDUnlessAFileTakesTheName() {
+    var request = BootRequest(store: "/s/BCD.store", files: [ServedFile(name: "boot.wim", path: "/w")], sourceRoot: "/")
+    #expect(request.servedFiles.map(\.name) == ["BCD", "boot.wim"])
+    #expect(request.servedFiles[0].path == "/s/BCD.store")
+    request.files.append(ServedFile(name: "bcd", path: "/other"))
+    #expect(request.servedFiles.map(\.name) == ["boot.wim", "bcd"])
+}
+
+@Test func unusableNamesAndDuplicatesAreRefused() {
+    let files = [ServedFile(name: "boot.wim", path: "/nonexistent/x"), ServedFile(name: "BOOT.WIM", path: "/etc/hostname"),
+                 ServedFile(name: "a b", path: "/etc/hostname"), ServedFile(name: "loader.efi", path: "/etc/hostname")]
+    let problems = Staging.problems(with: files, mode: .network)
+    #expect(problems.contains { $0.contains("not a readable file") })
+    #expect(problems.contains { $0.contains("supplied twice") })
+    #expect(problems.contains { $0.contains("spaces") })
+    #expect(problems.contains { $0.contains("taken by the generated TFTP tree") })
+    #expect(!Staging.problems(with: files.suffix(1), mode: .disk).contains { $0.contains("taken") })
+}
+
+@Test func tftpTreeHoldsLoaderScriptAndLinks() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcdboot-test-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try Data("loader".utf8).write(to: URL(fileURLWithPath: dir + "/fake-loader.efi"))
+    try Data("wim".utf8).write(to: URL(fileURLWithPath: dir + "/w.wim"))
+    let script = try Staging.makeTftpTree(at: dir + "/tftp", loader: dir + "/fake-loader.efi",
+                                          files: [ServedFile(name: "boot.wim", path: dir + "/w.wim")], loaderArguments: "quiet")
+    #expect(script.contains("kernel loader.efi quiet\nimgfetch --name boot.wim boot.wim\nboot\n"))
+    #expect(try String(contentsOfFile: dir + "/tftp/boot.ipxe", encoding: .utf8) == script)
+    #expect(FileManager.default.contents(atPath: dir + "/tftp/boot.wim") == Data("wim".utf8))
+    #expect(FileManager.default.contents(atPath: dir + "/tftp/loader.efi") == Data("loader".utf8))
+}
