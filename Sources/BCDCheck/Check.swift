@@ -26,6 +26,8 @@ struct Checker {
     var usable: Set<String> = []
     /// The image chosen in each WIM (nil inside: none, already reported).
     var images: [String: Int?] = [:]
+    /// The names the loader's virtual disk will hold (see servedNames()).
+    var served: [String]?
 
     init(store: BCDStore, files: [SuppliedFile], options: CheckOptions) {
         self.store = store
@@ -196,7 +198,7 @@ struct Checker {
         for object in store.objects {
             let firmwareApplication = object.type.kind == .application && object.type.applicationType == 0xFFFFF
             if object.type.kind == .unknown || (object.type.kind == .application && object.type.applicationScope == nil && !firmwareApplication) {
-                add(Rules.unknownType("\(name(of: object.id)) has object type \(object.type), which this tool does not know; it is not checked",
+                add(Rules.unknownType("object type \(object.type) is unknown to this tool; the object is not checked",
                                       fix: "none needed if Windows wrote it", object: object.id))
             }
             if case .objectList(let list)? = object.value(ElementIDs.inherit) {

@@ -12,12 +12,12 @@ extension Checker {
         for element in missing {
             let text = elementName(element, in: object)
             let example = element == ElementIDs.systemRoot ? "\\Windows" : "ramdisk=[boot]\\sources\\boot.wim,{ramdiskoptions}"
-            add(Rules.elementMissing("OS loader \(name(of: id)) has no \(text)",
+            add(Rules.elementMissing("an OS loader needs \(text), and this one has none",
                                      fix: "bcd set --store STORE \(name(of: id)) \(text) '\(example)'", object: id, element: element))
         }
         let loaderPath = osLoaderPath(object)
         if object.value(ElementIDs.path) == nil {
-            add(Rules.pathDefault("OS loader \(name(of: id)) has no path; the boot manager loads \(loaderPath) from the OS device",
+            add(Rules.pathDefault("not set: the boot manager loads \(loaderPath) from the OS device",
                                   fix: "none needed; or bcd set --store STORE \(name(of: id)) path \(loaderPath)", object: id, element: ElementIDs.path))
         }
 
@@ -71,7 +71,7 @@ extension Checker {
     mutating func checkRamdisk(_ object: BCDObject, device: DeviceElement?, osDevice: DeviceElement?, loaderPath: String) {
         let id = object.id
         if let device, let osDevice, device != osDevice {
-            add(Rules.ramdiskMismatch("device and osdevice of \(name(of: id)) differ: \(describe(device)) vs \(describe(osDevice))",
+            add(Rules.ramdiskMismatch("device and osdevice differ: \(describe(device)) vs \(describe(osDevice))",
                                       fix: "set both to the same ramdisk=[boot]\\...\\boot.wim,{ramdiskoptions}", object: id, element: ElementIDs.osDevice))
         }
         let ramdisk = (device.flatMap { isRamdiskDevice($0) ? $0 : nil }) ?? osDevice!
@@ -79,7 +79,7 @@ extension Checker {
         let ramdiskElement = isRamdiskDevice(device) ? ElementIDs.device : ElementIDs.osDevice
 
         if object.value(ElementIDs.winPE) != .boolean(true) {
-            add(Rules.winpeUnset("\(name(of: id)) boots a ramdisk but does not set winpe yes",
+            add(Rules.winpeUnset("boots a ramdisk (WinPE) but winpe is not set to yes",
                                  fix: "bcd set --store STORE \(name(of: id)) winpe yes", object: id, element: ElementIDs.winPE))
         }
         if let storeName = options.storeName, storeName.lowercased() != "bcd", file(named: "BCD") == nil {
@@ -141,12 +141,23 @@ extension Checker {
     }
 
     /// The names the loader's virtual disk will hold: the supplied files plus what it takes from the WIM.
+    /// The names the loader's virtual disk will hold: the supplied files, plus boot.sdi when the
+    /// loader takes it from the WIM (`\Windows\Boot\DVD\EFI\boot.sdi`, as it does when none is
+    /// supplied). Computed once; reports a WIM the loader cannot extract it from.
     mutating func servedNames() -> [String] {
+        if let served { return served }
         var names = files.map(\.name)
+        let inside = "\\Windows\\Boot\\DVD\\EFI\\boot.sdi"
         if file(named: "boot.sdi") == nil, let wimFile = loaderWIM, let (wim, image) = openImage(wimFile),
-           let entry = try? wim.entry(image: image, path: "\\Windows\\Boot\\DVD\\EFI\\boot.sdi"), !entry.isDirectory {
+           let entry = try? wim.entry(image: image, path: inside), !entry.isDirectory {
             names.append("boot.sdi")
+            if let why = loaderCannotExtract(inside, from: wimFile) {
+                add(Rules.wimUnsupported("the loader must extract boot.sdi from \(wimFile.name), but cannot: \(why)",
+                                         fix: "supply boot.sdi separately (--file boot.sdi=PATH), or recapture with --compress=lzx and without --solid",
+                                         file: wimFile.name))
+            }
         }
+        served = names
         return names
     }
 

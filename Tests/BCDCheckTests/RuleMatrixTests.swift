@@ -63,6 +63,7 @@ let brokenCases: [RuleCase] = [
     RuleCase(name: "systemroot not in the image", script: "set \(L) systemroot \\WinNT", expected: ["wim.systemroot-missing"]),
     RuleCase(name: "LZMS WIM and the boot manager must come from it", files: ["boot.wim": "wimLZMS"], expected: ["wim.unsupported"]),
     RuleCase(name: "solid WIM and the boot manager must come from it", files: ["boot.wim": "wimSolid"], expected: ["wim.unsupported"]),
+    RuleCase(name: "LZMS WIM and boot.sdi must come from it", files: ["boot.wim": "wimWithSdiLZMS", "boot.sdi": "-", "bootmgfw.efi": "bootmgr"], expected: ["wim.unsupported"]),
     RuleCase(name: "ARM64 image for x64 UEFI", files: ["boot.wim": "wimARM64"], expected: ["wim.architecture"]),
     RuleCase(name: "no boot manager anywhere", files: ["boot.wim": "wimNoBootmgr"], expected: ["bootmgr.missing"]),
     // 4. VHD
@@ -81,6 +82,7 @@ let correctCases: [RuleCase] = [
     RuleCase(name: "LZMS WIM with the boot manager supplied", files: ["boot.wim": "wimLZMS", "bootmgfw.efi": "bootmgr"], expected: []),
     RuleCase(name: "solid WIM with the boot manager supplied", files: ["boot.wim": "wimSolid", "bootmgfw.efi": "bootmgr"], expected: []),
     RuleCase(name: "WIM without boot index, --index 1", files: ["boot.wim": "wimNoBoot"], index: 1, expected: []),
+    RuleCase(name: "boot.sdi taken from the WIM", files: ["boot.wim": "wimWithSdi", "boot.sdi": "-"], expected: []),
     RuleCase(name: "x64 image", files: ["boot.wim": "wimX64"], expected: []),
     RuleCase(name: "boot manager supplied, WIM without one", files: ["boot.wim": "wimNoBootmgr", "bootmgfw.efi": "bootmgr"], expected: []),
     RuleCase(name: "fixed VHD", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdFixed"], expected: ["vhd.type"]),
@@ -99,6 +101,8 @@ extension Workspace {
         case "notAWIM": return notAWIM
         case "truncatedWIM": return truncatedWIM
         case "wimNoBoot": return wimNoBoot
+        case "wimWithSdi": return wimWithSdi
+        case "wimWithSdiLZMS": return wimWithSdiLZMS
         case "wimLZMS": return wimLZMS
         case "wimSolid": return wimSolid
         case "wimARM64": return wimARM64

@@ -80,7 +80,7 @@ final class Workspace: @unchecked Sendable {
     let dir: URL
     var bcd = "", vhdBCD = ""
     var sdi = "", sdiCorrupt = "", sdiOddPart = ""
-    var wim = "", wimNoBoot = "", wimLZMS = "", wimSolid = "", wimNoBootmgr = "", wimARM64 = "", wimX64 = ""
+    var wim = "", wimWithSdi = "", wimWithSdiLZMS = "", wimNoBoot = "", wimLZMS = "", wimSolid = "", wimNoBootmgr = "", wimARM64 = "", wimX64 = ""
     var notAWIM = "", truncatedWIM = "", bootmgr = "", big = ""
     var vhdFixed = "", vhdx = "", vhdDiff = "", vhdParent = ""
 
@@ -209,6 +209,15 @@ final class Workspace: @unchecked Sendable {
         wimX64 = path("x64.wim")
         try FileManager.default.copyItem(atPath: wim, toPath: wimX64)
         try Tools.run("wiminfo", [wimX64, "1", "--image-property", "WINDOWS/ARCH=9"])
+        // boot.sdi where the loader takes it from when none is supplied.
+        let dvd = tree.appendingPathComponent("Windows/Boot/DVD/EFI")
+        try FileManager.default.createDirectory(at: dvd, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: sdi, toPath: dvd.appendingPathComponent("boot.sdi").path)
+        wimWithSdi = path("withsdi.wim")
+        try Tools.run("wimcapture", [tree.path, wimWithSdi, "WinPE", "--boot", "--compress=lzx"])
+        wimWithSdiLZMS = path("withsdi-lzms.wim")
+        try Tools.run("wimcapture", [tree.path, wimWithSdiLZMS, "WinPE", "--boot", "--compress=lzms"])
+        try FileManager.default.removeItem(at: dvd)
         try FileManager.default.removeItem(at: tree.appendingPathComponent("Windows/Boot/EFI/bootmgfw.efi"))
         wimNoBootmgr = path("nobootmgr.wim")
         try Tools.run("wimcapture", [tree.path, wimNoBootmgr, "WinPE", "--boot", "--compress=xpress"])
