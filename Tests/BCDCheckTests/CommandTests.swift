@@ -132,3 +132,59 @@ import Testing
         #expect(found.filter { $0.severity == .error }.isEmpty, "\(found.map { "\($0.rule): \($0.message)" })")
     }
 }
+
+/// Colour only on a terminal (a pseudo-terminal from util-linux `script`), and never with NO_COLOR.
+@Test func colourOnATerminalOnly() throws {
+    let w = try Workspace.get()
+    let store = try w.variant("timeout 7200")
+    let command = "'\(Tools.bcd)' check '\(store)'"
+    let tty = try Tools.run("script", ["-qec", "env -u NO_COLOR " + command, "/dev/null"], check: false)
+    #expect(tty.stdout.contains("\u{1B}[1;33mwarning\u{1B}[0m"), "\(tty.stdout)")
+    let noColor = try Tools.run("script", ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "1"], check: false)
+    #expect(noColor.stdout.contains("warning [store.timeout]") && !noColor.stdout.contains("\u{1B}["), "\(noColor.stdout)")
+}
+
+/// Damaged inputs of every kind (truncated at many lengths, bytes flipped in their headers) give
+/// diagnostics, never a crash.
+@Test func damagedInputsNeverCrash() throws {
+    let w = try Workspace.get()
+    let dir = try Tools.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let store = try load(w.bcd), vhdStore = try load(w.vhdBCD)
+    var generator = SplitMix(seed: 42)
+    for (name, source) in [("boot.wim", w.wim), ("boot.sdi", w.sdi), ("win.vhd", w.vhdDiff), ("win.vhd", w.vhdx), ("boot.wim", w.wimLZMS)] {
+        let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: source)))
+        var variants: [[UInt8]] = [[], Array(original.prefix(1))]
+        for _ in 0..<6 { variants.append(Array(original.prefix(Int(generator.next() % UInt64(original.count))))) }
+        for _ in 0..<10 {
+            var copy = original
+            for _ in 0..<16 {
+                let limit = min(copy.count, 1 << 20)
+                let at = generator.next() % 4 == 0 ? copy.count - 1 - Int(generator.next() % UInt64(min(copy.count, 4096))) : Int(generator.next() % UInt64(limit))
+                copy[at] ^= UInt8(truncatingIfNeeded: generator.next() | 1)
+            }
+            variants.append(copy)
+        }
+        for (i, bytes) in variants.enumerated() {
+            let path = dir.appendingPathComponent("\(i)-\(name)").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            var files = w.goodFiles + [SuppliedFile(name: "bootmgfw.efi", path: w.bootmgr)]
+            files.removeAll { $0.name == name }
+            files.append(SuppliedFile(name: name, path: path))
+            let found = check(store: name == "win.vhd" ? vhdStore : store, files: files, options: CheckOptions(storeName: "BCD"))
+            if i < 2 { #expect(found.contains { $0.severity == .error }, "\(name) of \(bytes.count) bytes: \(found.map(\.rule))") }
+        }
+    }
+}
+
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
