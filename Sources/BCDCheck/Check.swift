@@ -68,6 +68,8 @@ struct Checker {
 
     mutating func checkSuppliedFiles() {
         var seen: [String: String] = [:]
+        var sizes: [(String, UInt64)] = []
+        defer { checkVirtualDisk(sizes: sizes) }
         for file in files {
             let key = file.name.lowercased()
             if let first = seen[key] {
@@ -89,12 +91,32 @@ struct Checker {
                 } else {
                     usable.insert(file.path)
                 }
+                if size <= 0xFFFF_FFFF, seen[file.name.lowercased()] == file.path, !sizes.contains(where: { $0.0.lowercased() == file.name.lowercased() }) {
+                    sizes.append((file.name, size))
+                }
                 if size > 0xFFFF_FFFF {
                     add(Rules.tooLarge("\(file.name) is \(size) bytes; the loader's FAT disk holds files up to 4 GiB - 1",
                                        fix: "make it smaller (e.g. recapture the WIM with --compress=lzx, or remove images)",
                                        file: file.name))
                 }
             }
+        }
+    }
+
+    /// The loader's own verdict on the names and sizes: BootCore's virtual FAT disk, built as the
+    /// loader builds it, from the files not already reported (duplicates, too large, unreadable).
+    mutating func checkVirtualDisk(sizes: [(String, UInt64)]) {
+        let entries = sizes.map { VirtualFatFile(name: $0.0, source: SizeOnlySource(count: $0.1)) }
+        do throws(VirtualDiskError) {
+            _ = try VirtualFatDisk(files: entries)
+        } catch {
+            var file: String?
+            switch error {
+            case .invalidName(let name), .reservedName(let name), .noShortName(let name): file = name
+            default: file = nil
+            }
+            add(Rules.virtualDisk("the loader cannot build its virtual disk: \(error.message)",
+                                  fix: "rename or drop the file (names: printable ASCII, not Boot/EFI/Sources/Fonts/Resources/Microsoft)", file: file))
         }
     }
 

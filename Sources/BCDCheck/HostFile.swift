@@ -98,3 +98,9 @@ enum HostPath {
         return current
     }
 }
+
+/// A ByteSource that only has a size: enough to lay out the loader's virtual disk.
+struct SizeOnlySource: ByteSource {
+    let count: UInt64
+    func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool { false }
+}

@@ -52,6 +52,8 @@ let brokenCases: [RuleCase] = [
     RuleCase(name: "missing file", files: ["extra.txt": "/nonexistent/extra.txt"], expected: ["files.unreadable"]),
     RuleCase(name: "directory instead of a file", files: ["extra.txt": "/tmp"], expected: ["files.unreadable"]),
     RuleCase(name: "file over 4 GiB - 1", files: ["big.bin": "big"], expected: ["files.too-large"]),
+    RuleCase(name: "a file named like a virtual directory", files: ["Sources": "bootmgr"], expected: ["files.virtual-disk"]),
+    RuleCase(name: "a file name FAT forbids", files: ["a:b.txt": "bootmgr"], expected: ["files.virtual-disk"]),
     RuleCase(name: "corrupt SDI", files: ["boot.sdi": "sdiCorrupt"], expected: ["sdi.invalid"]),
     RuleCase(name: "SDI PART type not NTFS", files: ["boot.sdi": "sdiOddPart"], expected: ["sdi.unusual"]),
     RuleCase(name: "not a WIM", files: ["boot.wim": "notAWIM", "bootmgfw.efi": "bootmgr"], expected: ["wim.unreadable"]),
