@@ -37,7 +37,8 @@ make_disk() {
 }
 
 # boot_qemu LOG [qemu args...]: boot OVMF until poweroff, until a line matches $STOP_ON
-# (default: a loader error; the firmware would otherwise go on to other boot options), or
+# (default: a loader error or a CPU exception; the firmware would otherwise go on to other
+# boot options or spin), or
 # until $QEMU_TIMEOUT seconds.  Writes LOG (raw) and LOG.txt (CR and escapes removed).
 boot_qemu() {
     local log=$1; shift
@@ -47,7 +48,8 @@ boot_qemu() {
         -no-reboot -serial "file:$log" ${MONITOR_ARGS:--monitor none} \
         -drive if=pflash,format=raw,readonly=on,file="$OVMF_CODE" \
         -drive if=pflash,format=raw,file="$WORK/vars.fd" "$@" 2>"$log.err" &
-    local pid=$! stop=${STOP_ON:-loader: error:} hooked=
+    # Stop early on a loader error, and on a CPU exception (the firmware would spin forever).
+    local pid=$! stop=${STOP_ON:-loader: error:|X64 Exception Type} hooked=
     while kill -0 $pid 2>/dev/null; do
         if grep -qaE -- "$stop" "$log" 2>/dev/null; then sleep 0.5; kill $pid 2>/dev/null || true; break; fi
         # Optional hook: run $ON_LINE_CMD once, when a line matches $ON_LINE.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Failures the loader must report in one clear line (and never hang): no BCD, no boot manager
-# (with and without a WIM), an LZMS WIM, a garbage WIM, an unknown command line option (with
-# `pause`, which must prompt for a key).
+# (with and without a WIM), an LZMS WIM, a garbage WIM, a WIM whose boot manager resource is
+# damaged, an unknown command line option (with `pause`, which must prompt for a key).
 source "$(dirname "$0")/../../loader/tests/lib.sh"
 need wimcapture
 build_loader
@@ -26,8 +26,12 @@ mkdir -p "$f/garbage"; head -c 300000 /dev/urandom >"$f/garbage/boot.wim"
 tree=$WORK/tree; mkdir -p "$tree/Windows/Boot/EFI" "$tree/Windows/System32"
 cp "$BUILD/standin.efi" "$tree/Windows/Boot/EFI/bootmgfw.efi"
 head -c 100000 /dev/urandom >"$tree/Windows/System32/filler.bin"
-mkdir -p "$f/lzms" "$f/nobootmgr"
+mkdir -p "$f/lzms" "$f/nobootmgr" "$f/corrupt" "$WORK/only"
 wimcapture "$tree" "$f/lzms/boot.wim" PE --compress=lzms --boot >/dev/null
+# Only the boot manager in the WIM, so its resource follows the 208-byte header: damage it.
+mkdir -p "$WORK/only/Windows/Boot/EFI"; cp "$BUILD/standin.efi" "$WORK/only/Windows/Boot/EFI/bootmgfw.efi"
+wimcapture "$WORK/only" "$f/corrupt/boot.wim" PE --compress=lzx --boot >/dev/null
+head -c 8192 /dev/zero | tr '\0' '\245' | dd of="$f/corrupt/boot.wim" bs=1 seek=1000 conv=notrunc status=none   # deterministic damage
 rm "$tree/Windows/Boot/EFI/bootmgfw.efi"
 wimcapture "$tree" "$f/nobootmgr/boot.wim" PE --compress=xpress --boot >/dev/null
 
@@ -36,6 +40,7 @@ case_fat 'no boot manager: supply bootmgfw.efi' "$f/BCD" "$f/boot.sdi"
 case_fat 'no boot manager: none supplied, and boot.wim has no ' "$f/BCD" "$f/boot.sdi" "$f/nobootmgr/boot.wim"
 case_fat 'boot.wim: unusable WIM: .*LZMS' "$f/BCD" "$f/boot.sdi" "$f/lzms/boot.wim"
 case_fat 'boot.wim: unusable WIM: not a WIM' "$f/BCD" "$f/boot.sdi" "$f/garbage/boot.wim"
+case_fat '(boot.wim: cannot extract a file: |the firmware refused to load the boot manager)' "$f/BCD" "$f/boot.sdi" "$f/corrupt/boot.wim"
 
 # Unknown option, given by iPXE; `pause` (read first) makes the loader wait for a key.
 t=$WORK/tftp; mkdir -p "$t"
