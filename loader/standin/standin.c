@@ -6,6 +6,7 @@
  *   STANDIN start
  *   STANDIN cmdline <load options>
  *   STANDIN device vendor|fallback media=<hex> partition=<0|1> blocks=<n>
+ *   STANDIN simplefs preconnected=<0|1>             (file system present before we connect)
  *   STANDIN file <path> size=<n> crc32=<8 hex>      or   STANDIN missing <path>
  *   STANDIN bcd <path> exe=<n> efi=<n>              (UTF-16LE ".exe\0"/".efi\0" counts)
  *   STANDIN throughput <path> bytes=<n> us=<n>
@@ -169,6 +170,10 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
     if (part) {
         serial_printf("STANDIN device vendor media=%x partition=%u blocks=%lu\n", bio->Media->MediaId,
                       (UINT32)bio->Media->LogicalPartition, bio->Media->LastBlock + 1);
+        /* Did the loader already give the partition a file system (for a UEFI shell)? */
+        void *pre = NULL;
+        serial_printf("STANDIN simplefs preconnected=%u\n",
+                      (UINT32)(BS->HandleProtocol(part, &FileSystemProtocol, &pre) == EFI_SUCCESS));
         BS->ConnectController(part, NULL, NULL, TRUE);   /* let the firmware's FAT driver bind */
     } else {
         part = li ? li->DeviceHandle : NULL;   /* booted directly (harness self-test) */

@@ -16,6 +16,7 @@ boot_disk "$WORK/disk.img" "$WORK/serial"
 s=$WORK/serial
 expect_line "$s" '^LOADER bootmgr bootmgfw.efi$'
 expect_line "$s" '^STANDIN device vendor media=42434421 partition=1 '
+expect_line "$s" '^STANDIN simplefs preconnected=1$'     # the loader connected the FAT driver
 for p in '\Boot\BCD' '\EFI\Microsoft\Boot\BCD' '\BCD' '\Boot\Fonts\BCD' '\Boot\Resources\BCD' \
          '\Sources\BCD' '\EFI\BCD' '\EFI\Boot\BCD' '\EFI\Microsoft\BCD'; do
     expect_file "$s" "$p" "$WORK/BCD.patched"
