@@ -190,7 +190,7 @@ struct Checker {
 
     mutating func checkBootManager() {
         let uefi = options.firmware == .uefi
-        let names = uefi ? ["bootx64.efi", "bootmgfw.efi"] : ["bootmgr.exe"]
+        let names = uefi ? ["bootx64.efi", "bootmgfw.efi"] : ["bootmgr.exe", "bootmgr"]
         if names.contains(where: { file(named: $0) != nil }) { return }
         let inside = uefi ? "\\Windows\\Boot\\EFI\\bootmgfw.efi" : "\\Windows\\Boot\\PXE\\bootmgr.exe"
         let fix = uefi
@@ -209,7 +209,7 @@ struct Checker {
         }
         if let why = loaderCannotExtract(inside, from: wimFile) {
             add(Rules.wimUnsupported("the loader must extract the boot manager from \(wimFile.name), but cannot: \(why)",
-                                     fix: "supply the boot manager separately (--file \(names.last!)=PATH), or recapture with --compress=lzx and without --solid",
+                                     fix: "supply the boot manager separately (--file \(names[uefi ? 1 : 0])=PATH), or recapture with --compress=lzx and without --solid",
                                      file: wimFile.name))
         }
     }

@@ -84,6 +84,8 @@ let correctCases: [RuleCase] = [
     RuleCase(name: "LZMS WIM with the boot manager supplied", files: ["boot.wim": "wimLZMS", "bootmgfw.efi": "bootmgr"], expected: []),
     RuleCase(name: "solid WIM with the boot manager supplied", files: ["boot.wim": "wimSolid", "bootmgfw.efi": "bootmgr"], expected: []),
     RuleCase(name: "WIM without boot index, --index 1", files: ["boot.wim": "wimNoBoot"], index: 1, expected: []),
+    RuleCase(name: "BIOS with bootmgr.exe supplied", files: ["bootmgr.exe": "bootmgr"], firmware: .bios, expected: []),
+    RuleCase(name: "BIOS with wimboot's compressed bootmgr supplied", files: ["bootmgr": "bootmgr"], firmware: .bios, expected: []),
     RuleCase(name: "boot.sdi taken from the WIM", files: ["boot.wim": "wimWithSdi", "boot.sdi": "-"], expected: []),
     RuleCase(name: "x64 image", files: ["boot.wim": "wimX64"], expected: []),
     RuleCase(name: "boot manager supplied, WIM without one", files: ["boot.wim": "wimNoBootmgr", "bootmgfw.efi": "bootmgr"], expected: []),
