@@ -20,7 +20,7 @@ struct Checker {
     let files: [SuppliedFile]
     let options: CheckOptions
     var diagnostics: [Diagnostic] = []
-    /// Opened WIMs by host path (wimlib), and BootCore's verdict on whether the loader can read them.
+    /// WIMs opened with wimlib, by host path (a failure is reported once).
     var wims: [String: Result<WimFile, WimFile.Failure>] = [:]
     /// Supplied files whose host file is usable (a readable regular file).
     var usable: Set<String> = []

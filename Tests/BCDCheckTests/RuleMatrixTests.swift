@@ -81,6 +81,7 @@ let correctCases: [RuleCase] = [
     RuleCase(name: "no default, one displayorder entry (the README store)", script: "deletevalue {bootmgr} default", expected: []),
     RuleCase(name: "UEFI: winload.exe path is patched to .efi", script: "set \(L) path \\Windows\\System32\\boot\\winload.exe", expected: []),
     RuleCase(name: "paths in other directories and any case", script: "set {ramdiskoptions} ramdisksdipath \\EFI\\Microsoft\\Boot\\BOOT.SDI\nset \(L) device ramdisk=[boot]\\sources\\Boot.Wim,{ramdiskoptions}\nset \(L) osdevice ramdisk=[boot]\\sources\\Boot.Wim,{ramdiskoptions}", expected: []),
+    RuleCase(name: "paths inside the WIM in any case", script: "set \(L) path \\WINDOWS\\system32\\BOOT\\WinLoad.EFI\nset \(L) systemroot \\windows", expected: []),
     RuleCase(name: "LZMS WIM with the boot manager supplied", files: ["boot.wim": "wimLZMS", "bootmgfw.efi": "bootmgr"], expected: []),
     RuleCase(name: "solid WIM with the boot manager supplied", files: ["boot.wim": "wimSolid", "bootmgfw.efi": "bootmgr"], expected: []),
     RuleCase(name: "WIM without boot index, --index 1", files: ["boot.wim": "wimNoBoot"], index: 1, expected: []),
