@@ -42,6 +42,7 @@ public enum LoaderBuild {
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch { throw BootFailure("cannot run make: \(error)") }
         var tail: [String] = []
+        var allErrors: [String] = []
         var pending = Data()
         let handle = pipe.fileHandleForReading
         while true {
@@ -54,6 +55,7 @@ public enum LoaderBuild {
                 output(line)
                 tail.append(line)
                 if tail.count > 30 { tail.removeFirst() }
+                if line.contains(": error:") && !line.hasPrefix(" ") && allErrors.count < 50 { allErrors.append(line) }
             }
         }
         if !pending.isEmpty {
@@ -63,7 +65,10 @@ public enum LoaderBuild {
         }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let errors = tail.filter { $0.contains("error") }
+            // The compiler's own lines (file:line: error: ...), once each; else make's last words.
+            var errors: [String] = []
+            for line in allErrors where !errors.contains(line) { errors.append(line) }
+            if errors.isEmpty { errors = tail.filter { $0.contains("rror") } }
             throw BootFailure("make -C loader failed (status \(process.terminationStatus))"
                               + (errors.isEmpty ? "" : ":\n" + errors.suffix(10).joined(separator: "\n")))
         }
