@@ -2,7 +2,6 @@
 /* The Swift side (swift/Bridge.swift), callable from C. */
 #include <efi.h>
 #define LDR_E_FILE_TOO_LARGE 1
-#define LDR_E_TOO_MANY_FILES 2
 #define LDR_E_READ 3
 #define LDR_E_RANGE 4
 #define LDR_E_LAYOUT 5

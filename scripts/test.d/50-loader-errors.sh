@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Failures the loader must report in one clear line (and never hang): no BCD, no boot manager
 # (with and without a WIM), an LZMS WIM, a garbage WIM, a WIM whose boot manager resource is
-# damaged, an unknown command line option (with `pause`, which must prompt for a key).
+# damaged, an unknown command line option (with `pause`, which must prompt for a key), an
+# image index the WIM does not have.
 source "$(dirname "$0")/../../loader/tests/lib.sh"
 need wimcapture
 build_loader
@@ -51,4 +52,11 @@ STOP_ON='Press a key' boot_qemu "$WORK/serial-opt" -netdev "user,id=n0,tftp=$t,b
 expect_line "$WORK/serial-opt" '^loader: error: unknown command line option "frobnicate"'
 expect_line "$WORK/serial-opt" 'Press a key to return to the firmware'
 echo "50-loader-errors: unknown option ok"
+
+# index=N past the WIM's last image.
+cp "$f/nobootmgr/boot.wim" "$t/boot.wim"
+printf '#!ipxe\nkernel loader.efi index=3\nimgfetch --name BCD BCD\nimgfetch --name boot.wim boot.wim\nboot\n' >"$t/boot.ipxe"
+boot_qemu "$WORK/serial-index" -netdev "user,id=n0,tftp=$t,bootfile=boot.ipxe" -device virtio-net-pci,netdev=n0,bootindex=1
+expect_line "$WORK/serial-index" '^loader: error: boot.wim: unusable WIM: no image 3 in this WIM'
+echo "50-loader-errors: index=3 of 1 ok"
 echo "50-loader-errors: ok"
