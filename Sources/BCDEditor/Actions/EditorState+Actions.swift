@@ -133,7 +133,7 @@ extension EditorState {
         let references = store.references(to: object.id).filter { $0.object != object.id }
         let deleteWith: (Bool) -> (inout EditorState) -> Void = { cleanup in
             { state in
-                state.change("delete \(name)") { store in try store.deleteObject(object.id.braced, cleanup: cleanup, force: true) }
+                state.change("deleted \(name)") { store in try store.deleteObject(object.id.braced, cleanup: cleanup, force: true) }
             }
         }
         if references.isEmpty {
