@@ -17,7 +17,7 @@ public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
 
 /// One finding: which rule, how bad, what it concerns (object, element, supplied file), a
 /// one-line message and how to fix it.
-public struct Diagnostic: Sendable, Equatable {
+public struct Diagnostic: Sendable, Hashable {
     public var rule: String
     public var severity: Severity
     /// The BCD object concerned, if any.
@@ -42,7 +42,7 @@ public struct Diagnostic: Sendable, Equatable {
 }
 
 /// A file the loader will serve, named as it will be named (iPXE's `imgfetch --name NAME`).
-public struct SuppliedFile: Sendable, Equatable {
+public struct SuppliedFile: Sendable, Hashable {
     public var name: String
     /// Where the file is on this machine.
     public var path: String
