@@ -8,6 +8,7 @@ packages=(
     libncursesw5-dev tmux                         # the editor, and driving it in tests
     gnu-efi gcc binutils ovmf qemu-system-x86 ipxe ipxe-qemu   # the loader and test boots
     mtools dosfstools ntfs-3g                     # FAT checks, NTFS images for boot.sdi
+    qemu-utils                                    # qemu-img: VHD/VHDX disks for the bcd check tests
     file xxd cpio                                 # cpio: newc archives for the cpio reader tests
     python3                                       # WIM fuzz seeds, decompression benchmark data
 )
