@@ -80,14 +80,14 @@ struct Checker {
             }
             switch HostFileStatus.of(file.path) {
             case .missing(let why):
-                add(Rules.unreadable("\(file.name): \(file.path): \(why)", fix: "give the path of an existing file", file: file.name))
+                add(Rules.unreadable("\(file.path): \(why)", fix: "give the path of an existing file", file: file.name))
             case .directory:
-                add(Rules.unreadable("\(file.name): \(file.path) is a directory, not a file", fix: "give the path of a regular file", file: file.name))
+                add(Rules.unreadable("\(file.path) is a directory, not a file", fix: "give the path of a regular file", file: file.name))
             case .other:
-                add(Rules.unreadable("\(file.name): \(file.path) is not a regular file", fix: "give the path of a regular file", file: file.name))
+                add(Rules.unreadable("\(file.path) is not a regular file", fix: "give the path of a regular file", file: file.name))
             case .regular(let size):
                 if HostFile(path: file.path) == nil {
-                    add(Rules.unreadable("\(file.name): \(file.path) cannot be read", fix: "check its permissions", file: file.name))
+                    add(Rules.unreadable("\(file.path) cannot be read", fix: "check its permissions", file: file.name))
                 } else {
                     usable.insert(file.path)
                 }
@@ -129,7 +129,7 @@ struct Checker {
         do throws(WimFile.Failure) { result = .success(try WimFile(path: file.path)) } catch { result = .failure(error) }
         wims[file.path] = result
         if case .failure(let failure) = result {
-            add(Rules.wimUnreadable("\(file.name) (\(file.path)) is not a usable WIM: \(failure.message)",
+            add(Rules.wimUnreadable("\(file.path) is not a usable WIM: \(failure.message)",
                                     fix: "supply a complete WIM (check it with `wiminfo --check`)", file: file.name))
         }
         return try? result.get()
