@@ -188,3 +188,21 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// `--dir`: its files are served under their own names, and a `vhd=` path is found under it by
+/// its components in any case; a missing one is reported.
+@Test func directoryServesFilesAndFindsVHDs() throws {
+    let w = try Workspace.get()
+    let dir = try Tools.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.copyItem(atPath: w.bootmgr, toPath: dir.appendingPathComponent("bootmgfw.efi").path)
+    let store = dir.appendingPathComponent("BCD").path
+    try FileManager.default.copyItem(atPath: w.vhdBCD, toPath: store)
+    let missing = try Tools.run(Tools.bcd, ["check", store, "--dir", dir.path], check: false)
+    #expect(missing.status == 2 && missing.stdout.contains("[vhd.file-missing]"), "\(missing.stdout)")
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("VHD"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: w.vhdFixed, toPath: dir.appendingPathComponent("VHD/Win.VHD").path)
+    let found = try Tools.run(Tools.bcd, ["check", store, "--dir", dir.path], check: false)
+    #expect(found.status == 0, "\(found.stdout)")
+    #expect(found.stdout.contains("note [vhd.type]") && found.stdout.contains("fixed VHD"), "\(found.stdout)")
+}
