@@ -181,28 +181,21 @@ public struct BootSession {
             }
         }
         args += machineArgs
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: timeoutTool)
         // A backstop: QEMU never outlives the time limit by much, even if this process dies.
         let hardLimit = String(Int(request.timeout.rounded(.up)) + 60)
-        process.arguments = (request.display == .terminal ? ["--foreground"] : []) + ["-k", "5", hardLimit, qemu] + args
         let errPath = stage + "/qemu.err"
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        if request.display != .terminal {
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-        }
         progress("qemu: \(qemu) (\(kvm ? "KVM, falling back to TCG" : "TCG software emulation"), \(request.mode.rawValue) mode, display \(request.display.rawValue), timeout \(SerialLog.format(request.timeout)) s)")
         if request.display == .terminal { progress("qemu: serial console follows; press Ctrl-A then X to stop the machine") }
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let process = try ChildProcess(path: timeoutTool,
+                                       arguments: (request.display == .terminal ? ["--foreground"] : []) + ["-k", "5", hardLimit, qemu] + args,
+                                       inheritTerminal: request.display == .terminal, stderrPath: errPath)
+        defer { process.signal(SIGKILL); process.wait() }
         let qmp: QMPClient
         do {
             qmp = try QMPClient(path: socketPath, deadline: Date().addingTimeInterval(30), alive: { process.isRunning })
         } catch {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
+            process.signal(SIGTERM)
+            process.wait()
             let errors = Self.qemuErrors(errPath)
             throw BootFailure("QEMU did not start: \(errors.isEmpty ? "\(error)" : errors)")
         }
@@ -219,10 +212,12 @@ public struct BootSession {
         var stopped = false
         var finalSeen: Date?
         var kvmError: String?
+        var stoppedByHost = false
         while true {
-            if !process.isRunning { stopped = true; break }
+            if !process.isRunning { stopped = true; stoppedByHost = true; break }
             let events = qmp.pollEvents(timeout: 0.1)
             if events.contains("SHUTDOWN") { stopped = true; break }
+            if events.contains("SHUTDOWN:host") { stopped = true; stoppedByHost = true; break }
             if kvm, let line = Self.read(errPath).split(separator: "\n").first(where: { $0.contains("KVM internal error") || $0.contains("KVM: entry failed") }) {
                 kvmError = String(line)
                 break
@@ -241,7 +236,7 @@ public struct BootSession {
             return EmulatorRun(outcome: BootOutcome(kind: .notStarted, headline: ""), kvmFailed: true, kvmError: kvmError)
         }
         var outcome = SerialLog.classify(Self.read(log), expected: expected, timedOut: timedOut,
-                                         stoppedByUser: stopped && !process.isRunning && request.display != .none,
+                                         stoppedByUser: stopped && stoppedByHost && request.display != .none,
                                          timeLimit: request.timeout)
         if let shot = request.screenshot {
             if process.isRunning {
@@ -262,11 +257,11 @@ public struct BootSession {
     }
 
     /// Waits up to 5 s for QEMU to exit, then kills it.
-    static func reap(_ process: Process) {
+    static func reap(_ process: ChildProcess) {
         let quitDeadline = Date().addingTimeInterval(5)
         while process.isRunning && Date() < quitDeadline { usleep(50_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        process.signal(SIGKILL)
+        process.wait()
     }
 
     /// KVM is worth trying when /dev/kvm opens read-write (QEMU falls back to TCG if it fails).

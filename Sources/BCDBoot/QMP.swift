@@ -73,7 +73,15 @@ final class QMPClient {
         var got: [String] = []
         var wait = timeout
         while let message = try? readMessage(timeout: wait) {
-            if let event = message["event"] as? String { events.append(event); got.append(event) }
+            if let event = message["event"] as? String {
+                // SHUTDOWN from the guest (poweroff) or from the host (Ctrl-A X, a signal).
+                var name = event
+                if event == "SHUTDOWN", let data = message["data"] as? [String: Any], (data["guest"] as? Bool) == false {
+                    name = "SHUTDOWN:host"
+                }
+                events.append(name)
+                got.append(name)
+            }
             wait = 0
         }
         return got
