@@ -1,7 +1,11 @@
 import BCDCheck
 import BCDKit
 import Foundation
+import Synchronization
 import Testing
+
+/// Where the shared workspace is, for its removal at exit.
+let workspaceDirectory = Mutex<String?>(nil)
 
 /// Runs `bcd` (built beside this test bundle) and the tools that make real inputs. A missing
 /// tool is a failure, never a skip.
@@ -92,6 +96,11 @@ final class Workspace: @unchecked Sendable {
 
     private init() throws {
         dir = try Tools.scratch()
+        // The shared workspace lives for the whole run; remove it when the test process exits.
+        workspaceDirectory.withLock { $0 = dir.path }
+        atexit {
+            if let path = workspaceDirectory.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+        }
         try makeStores()
         try makeSDIs()
         try makeWIMs()
@@ -152,7 +161,8 @@ final class Workspace: @unchecked Sendable {
 
     /// A copy of `base` with `script` applied by `bcd batch`, in a fresh directory.
     func variant(of base: String? = nil, _ script: String) throws -> String {
-        let dir = try Tools.scratch()
+        let dir = self.dir.appendingPathComponent("variants/\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let target = dir.appendingPathComponent("BCD").path
         try FileManager.default.copyItem(atPath: base ?? bcd, toPath: target)
         let scriptFile = dir.appendingPathComponent("script").path
