@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "BCDCheck", dependencies: ["BCDKit", "BootCore", "CWimlib"], path: "Sources/BCDCheck"),
 
         // Test boots: validate, build the loader, stage, run QEMU/OVMF, classify (bcd boot).
-        .target(name: "BCDBoot", dependencies: ["BCDKit", "BootCore"], path: "Sources/BCDBoot"),
+        .target(name: "BCDBoot", dependencies: ["BCDKit", "BootCore", "BCDCheck"], path: "Sources/BCDBoot"),
 
         // The terminal editor (bcd edit): model, view over ncursesw, key map, themes.
         .target(name: "BCDEditor", dependencies: ["BCDKit", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")],

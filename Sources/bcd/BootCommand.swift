@@ -1,8 +1,6 @@
 import ArgumentParser
 import BCDBoot
 import Foundation
-import BCDCheck
-import BCDKit
 
 /// Files named on the command line: NAME=PATH pairs and/or a directory.
 struct ServedFileOptions: ParsableArguments {
@@ -20,14 +18,12 @@ struct ServedFileOptions: ParsableArguments {
     /// The files, --dir first; an explicit --file replaces a --dir file of the same name.
     func resolve(store: String) throws -> [ServedFile] {
         var out: [ServedFile] = []
-        let dir = directory ?? (files.isEmpty ? (URL(fileURLWithPath: store).deletingLastPathComponent().path) : nil)
-        if let dir {
+        if let directory {
             let storeReal = URL(fileURLWithPath: store).resolvingSymlinksInPath().path
             // The store itself is served as BCD (by BootRequest), not under its own name.
-            out = try BootRequest.files(inDirectory: dir).filter {
-                URL(fileURLWithPath: $0.path).resolvingSymlinksInPath().path != storeReal
-                    && !$0.name.hasSuffix(".LOG") && !$0.name.hasSuffix(".LOG1") && !$0.name.hasSuffix(".LOG2") && !$0.name.hasSuffix(".bak")
-            }
+            out = try BootRequest.files(inDirectory: directory).filter { URL(fileURLWithPath: $0.path).resolvingSymlinksInPath().path != storeReal }
+        } else if files.isEmpty {
+            out = try TestBoot.defaultFiles(store: store)
         }
         for item in files {
             let parts = item.split(separator: "=", maxSplits: 1)
@@ -106,22 +102,5 @@ struct BootCommand: ParsableCommand {
     static func emit(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
 
     /// Validation through BCDCheck (BCDBoot takes any BootValidator).
-    static var validator: BootValidator? {
-        return { store, files in
-            let supplied = files.map { SuppliedFile(name: $0.name, path: $0.path) }
-            let options = CheckOptions(firmware: .uefi, storeName: "BCD")
-            let bcdStore: BCDStore
-            var diagnostics: [Diagnostic]
-            do {
-                bcdStore = try StoreFile.open(store).saved
-                diagnostics = check(store: bcdStore, files: supplied, options: options)
-            } catch {
-                bcdStore = BCDStore()
-                diagnostics = [Rules.unreadableStore(String(describing: error))]
-            }
-            return ValidationReport(errors: diagnostics.filter { $0.severity == .error }.count,
-                                    warnings: diagnostics.filter { $0.severity == .warning }.count,
-                                    text: CheckReport.text(diagnostics, store: bcdStore, color: false))
-        }
-    }
+    static var validator: BootValidator? { TestBoot.checkValidator(store:files:) }
 }

@@ -1,0 +1,59 @@
+import BCDCheck
+import BCDKit
+import Foundation
+
+/// The one-call test boot, for the CLI and the editor: validation through BCDCheck, then a
+/// BootSession. The editor's boot key calls `TestBoot.run` with the saved store and its
+/// attached files (display .none, or .terminal after suspending curses) and shows the outcome.
+public enum TestBoot {
+    /// Validation with BCDCheck, for UEFI, with the store served as BCD.
+    public static func checkValidator(store: String, files: [ServedFile]) -> ValidationReport? {
+        let supplied = files.map { SuppliedFile(name: $0.name, path: $0.path) }
+        let options = CheckOptions(firmware: .uefi, storeName: "BCD")
+        let bcdStore: BCDStore
+        var diagnostics: [Diagnostic]
+        do {
+            bcdStore = try StoreFile.open(store).saved
+            diagnostics = check(store: bcdStore, files: supplied, options: options)
+        } catch {
+            bcdStore = BCDStore()
+            diagnostics = [Rules.unreadableStore(String(describing: error))]
+        }
+        return ValidationReport(errors: diagnostics.filter { $0.severity == .error }.count,
+                                warnings: diagnostics.filter { $0.severity == .warning }.count,
+                                text: CheckReport.text(diagnostics, store: bcdStore, color: false))
+    }
+
+    /// The files served when none are named: every regular, non-hidden file next to the store
+    /// (the store itself, its transaction logs and backups aside; the store is served as BCD).
+    public static func defaultFiles(store: String) throws -> [ServedFile] {
+        let dir = URL(fileURLWithPath: store).deletingLastPathComponent().path
+        let storeReal = URL(fileURLWithPath: store).resolvingSymlinksInPath().path
+        return try BootRequest.files(inDirectory: dir).filter { f in
+            URL(fileURLWithPath: f.path).resolvingSymlinksInPath().path != storeReal
+                && ![".LOG", ".LOG1", ".LOG2", ".bak"].contains { f.name.hasSuffix($0) }
+        }
+    }
+
+    /// Boots `store` with `files` (nil: `defaultFiles`), reporting progress lines, and returns
+    /// the outcome with the step timings. Never throws: problems are outcomes of kind .notStarted.
+    public static func run(store: String, files: [ServedFile]? = nil, mode: BootMode = .disk, display: BootDisplay = .none,
+                           timeout: Double = 120, force: Bool = false, sourceRoot: String? = nil,
+                           progress: @escaping (String) -> Void) -> (BootOutcome, BootTimings) {
+        guard let root = sourceRoot ?? BootRequest.findSourceRoot() else {
+            return (BootOutcome(kind: .notStarted, headline: "NOT STARTED: cannot find the loader sources (loader/Makefile); set BCD_SOURCE_ROOT"), BootTimings())
+        }
+        let served: [ServedFile]
+        do { served = try files ?? defaultFiles(store: store) } catch {
+            return (BootOutcome(kind: .notStarted, headline: "NOT STARTED: \(error)"), BootTimings())
+        }
+        var request = BootRequest(store: store, files: served, sourceRoot: root)
+        request.mode = mode
+        request.display = display
+        request.timeout = timeout
+        request.force = force
+        var session = BootSession(request: request, progress: progress)
+        let outcome = session.run(validator: checkValidator(store:files:))
+        return (outcome, session.timings)
+    }
+}
