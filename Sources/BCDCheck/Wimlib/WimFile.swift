@@ -49,6 +49,11 @@ public final class WimFile {
     public struct Entry: Equatable, Sendable {
         public var name: String
         public var isDirectory: Bool
+
+        public init(name: String, isDirectory: Bool) {
+            self.name = name
+            self.isDirectory = isDirectory
+        }
     }
 
     /// A wimlib failure: its error code and wimlib's own one-line description.
@@ -177,8 +182,7 @@ public final class WimFile {
 }
 
 extension String {
-    /// `/` and `\` both separate components; wimlib wants `\` (WIMLIB_WIM_PATH_SEPARATOR is `/` on Linux,
-    /// but it accepts both).
+    /// wimlib's path separator on Linux is `/`; BCD paths use `\`.
     func replacingSlashes() -> String {
         String(map { $0 == "\\" ? "/" : $0 })
     }
