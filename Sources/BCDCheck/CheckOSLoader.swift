@@ -11,7 +11,11 @@ extension Checker {
         }
         for element in missing {
             let text = elementName(element, in: object)
-            let example = element == ElementIDs.systemRoot ? "\\Windows" : "ramdisk=[boot]\\sources\\boot.wim,{ramdiskoptions}"
+            // Device and osdevice are normally equal: suggest the other one when it is set.
+            let other = element == ElementIDs.device ? ElementIDs.osDevice : ElementIDs.device
+            var example = "ramdisk=[boot]\\sources\\boot.wim,{ramdiskoptions}"
+            if element == ElementIDs.systemRoot { example = "\\Windows" }
+            else if case .device(let set)? = object.value(other) { example = describe(set) }
             add(Rules.elementMissing("an OS loader needs \(text), and this one has none",
                                      fix: "bcd set --store STORE \(name(of: id)) \(text) '\(example)'", object: id, element: element))
         }
