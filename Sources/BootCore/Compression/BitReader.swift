@@ -9,7 +9,9 @@ struct BitReader {
     @usableFromInline let base: UnsafePointer<UInt8>
     @usableFromInline let end: Int
     @usableFromInline var position: Int
-    /// Unconsumed bits, left-aligned (the next bit is bit 63).
+    /// Unconsumed bits, left-aligned (the next bit is bit 63). Shift amounts are always
+    /// in 0...63 here, so masking shifts (&<<, &>>) stand for plain ones without the
+    /// out-of-range handling Swift's `<<` would add to every call.
     @usableFromInline var buffer: UInt64 = 0
     @usableFromInline var available: Int = 0
 
@@ -31,7 +33,7 @@ struct BitReader {
         }
         // Past the end: zero bits, but still advance so positions stay consistent.
         position &+= 2
-        buffer |= word << UInt64(48 &- available)
+        buffer |= word &<< UInt64(48 &- available)
         available &+= 16
     }
 
@@ -50,11 +52,11 @@ struct BitReader {
             // Three LE words in stream order, first word in the high bits.
             let words = (v & 0xFFFF) << 32 | (v >> 16 & 0xFFFF) << 16 | (v >> 32 & 0xFFFF)
             if available <= 16 {
-                buffer |= words << UInt64(16 &- available)
+                buffer |= words &<< UInt64(16 &- available)
                 available &+= 48
                 position &+= 6
             } else {
-                buffer |= (words >> 16) << UInt64(32 &- available)
+                buffer |= (words &>> 16) &<< UInt64(32 &- available)
                 available &+= 32
                 position &+= 4
             }
@@ -73,18 +75,18 @@ struct BitReader {
             available &-= 16
             position &-= 2
         }
-        buffer &= available == 0 ? 0 : ~(UInt64.max >> UInt64(available))
+        buffer &= available == 0 ? 0 : ~(UInt64.max &>> UInt64(available))
     }
 
     /// The next `count` bits (1...32) without consuming them; call `ensure` first.
     @inlinable @inline(__always)
     func peek(_ count: Int) -> Int {
-        Int(truncatingIfNeeded: buffer >> UInt64(64 &- count))
+        Int(truncatingIfNeeded: buffer &>> UInt64(64 &- count))
     }
 
     @inlinable @inline(__always)
     mutating func consume(_ count: Int) {
-        buffer <<= UInt64(count)
+        buffer &<<= UInt64(count)
         available &-= count
     }
 

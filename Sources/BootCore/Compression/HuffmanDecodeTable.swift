@@ -6,11 +6,15 @@
 /// Entry layout (UInt32): bits 0-4 = bits to consume (0 marks an unused code),
 /// bit 5 = "subtable pointer" (bits 0-4 are then the subtable index width),
 /// bits 8... = decoded symbol, or the subtable's first entry index.
-struct HuffmanDecodeTable {
+///
+/// A class owning its storage, so hot loops take `entries` as a plain pointer (no
+/// closure around them) and decoders reuse one allocation for every chunk.
+final class HuffmanDecodeTable {
     let symbolCount: Int
     let primaryBits: Int
     let maxCodeLength: Int
-    private(set) var entries: [UInt32]
+    let entries: UnsafeMutablePointer<UInt32>
+    private let capacity: Int
     private var counts: [Int]
     private var nextCode: [Int]
 
@@ -25,15 +29,21 @@ struct HuffmanDecodeTable {
         // Each distinct primary prefix of a long code needs one subtable; there are at most
         // min(symbols, 2^primaryBits) of them.
         let capacity = (1 << primaryBits) + min(symbolCount, 1 << primaryBits) << longBits
-        entries = [UInt32](repeating: 0, count: capacity)
+        self.capacity = capacity
+        entries = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+        entries.initialize(repeating: 0, count: capacity)
         counts = [Int](repeating: 0, count: maxCodeLength + 1)
         nextCode = [Int](repeating: 0, count: maxCodeLength + 1)
+    }
+
+    deinit {
+        entries.deallocate()
     }
 
     /// Rebuilds the table from `lengths` (one per symbol, 0 = unused). An empty code is
     /// accepted (decoding from it fails); an over-subscribed one is rejected; an incomplete
     /// one is accepted, its unused codes decode as errors.
-    mutating func build(lengths: UnsafeBufferPointer<UInt8>) throws(DecompressionError) {
+    func build(lengths: UnsafeBufferPointer<UInt8>) throws(DecompressionError) {
         let symbolCount = min(lengths.count, self.symbolCount)
         let primaryBits = self.primaryBits
         let maxCodeLength = self.maxCodeLength
@@ -59,8 +69,8 @@ struct HuffmanDecodeTable {
         }
         let subtableBits = max(0, longest - primaryBits)
         let primarySize = 1 << primaryBits
-        entries.withUnsafeMutableBufferPointer { table in
-            let t = table.baseAddress!
+        do {
+            let t = entries
             t.update(repeating: 0, count: primarySize)
             if longest == 0 { return }
             var nextSubtable = primarySize

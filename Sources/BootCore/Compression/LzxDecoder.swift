@@ -10,12 +10,13 @@ public struct LzxDecoder {
     private var lengthLengths = [UInt8](repeating: 0, count: LzxTables.lengthTreeSymbolCount)
     private var alignedLengths = [UInt8](repeating: 0, count: LzxTables.alignedSymbolCount)
     private var pretreeLengths = [UInt8](repeating: 0, count: LzxTables.pretreeSymbolCount)
-    private var mainTable: HuffmanDecodeTable
-    private var lengthTable = HuffmanDecodeTable(symbolCount: 249, primaryBits: 10, maxCodeLength: 16)
-    private var alignedTable = HuffmanDecodeTable(symbolCount: 8, primaryBits: 7, maxCodeLength: 7)
-    private var pretreeTable = HuffmanDecodeTable(symbolCount: 20, primaryBits: 6, maxCodeLength: 15)
+    private let mainTable: HuffmanDecodeTable
+    private let lengthTable = HuffmanDecodeTable(symbolCount: 249, primaryBits: 10, maxCodeLength: 16)
+    private let alignedTable = HuffmanDecodeTable(symbolCount: 8, primaryBits: 7, maxCodeLength: 7)
+    private let pretreeTable = HuffmanDecodeTable(symbolCount: 20, primaryBits: 6, maxCodeLength: 15)
 
     static let mainPrimaryBits = 11
+    private let slots = LzxSlotTable()
 
     /// `chunkSize`: the WIM's uncompressed chunk size (32 KiB ... 2 MiB).
     public init(chunkSize: Int) throws(DecompressionError) {
@@ -60,9 +61,9 @@ public struct LzxDecoder {
                         try alignedTable.build(lengths: l)
                     }
                 }
-                try Self.readCodeLengths(into: &mainLengths, range: 0..<LzxTables.literalCount, &bits, &pretreeLengths, &pretreeTable)
-                try Self.readCodeLengths(into: &mainLengths, range: LzxTables.literalCount..<mainSymbolCount, &bits, &pretreeLengths, &pretreeTable)
-                try Self.readCodeLengths(into: &lengthLengths, range: 0..<LzxTables.lengthTreeSymbolCount, &bits, &pretreeLengths, &pretreeTable)
+                try Self.readCodeLengths(into: &mainLengths, range: 0..<LzxTables.literalCount, &bits, &pretreeLengths, pretreeTable)
+                try Self.readCodeLengths(into: &mainLengths, range: LzxTables.literalCount..<mainSymbolCount, &bits, &pretreeLengths, pretreeTable)
+                try Self.readCodeLengths(into: &lengthLengths, range: 0..<LzxTables.lengthTreeSymbolCount, &bits, &pretreeLengths, pretreeTable)
                 try mainLengths.withUnsafeBufferPointer { (l) throws(DecompressionError) in
                     try mainTable.build(lengths: l)
                 }
@@ -105,14 +106,14 @@ public struct LzxDecoder {
     /// 19 = 4+1bit copies of one delta-coded length.
     private static func readCodeLengths(
         into lengths: inout [UInt8], range: Range<Int>, _ bits: inout BitReader,
-        _ pretreeLengths: inout [UInt8], _ pretreeTable: inout HuffmanDecodeTable
+        _ pretreeLengths: inout [UInt8], _ pretreeTable: HuffmanDecodeTable
     ) throws(DecompressionError) {
         for i in 0..<LzxTables.pretreeSymbolCount { pretreeLengths[i] = UInt8(bits.read(4)) }
         try pretreeLengths.withUnsafeBufferPointer { (l) throws(DecompressionError) in
             try pretreeTable.build(lengths: l)
         }
-        let failed = pretreeTable.entries.withUnsafeBufferPointer { table -> Bool in
-            let t = table.baseAddress!
+        let failed = { () -> Bool in
+            let t = UnsafePointer(pretreeTable.entries)
             var i = range.lowerBound
             while i < range.upperBound {
                 let symbol = bits.decodeSymbol(t, primaryBits: 6)
@@ -136,74 +137,73 @@ public struct LzxDecoder {
                 }
             }
             return false
-        }
+        }()
         if failed { throw .invalidHuffmanCode }
     }
 
     /// The hot loop of verbatim and aligned-offset blocks: decodes symbols until the block's
     /// output is complete. Returns nil on success.
     private func decodeCompressedBlock(
-        _ bits: inout BitReader, aligned: Bool, out: UnsafeMutablePointer<UInt8>,
+        _ stream: inout BitReader, aligned: Bool, out: UnsafeMutablePointer<UInt8>,
         from start: Int, to blockEnd: Int, recent: inout RecentOffsets
     ) -> DecompressionError? {
-        mainTable.entries.withUnsafeBufferPointer { mainBuffer in
-        lengthTable.entries.withUnsafeBufferPointer { lengthBuffer in
-        alignedTable.entries.withUnsafeBufferPointer { alignedBuffer in
-        LzxTables.footerBits.withUnsafeBufferPointer { footerBuffer in
-        LzxTables.slotBase.withUnsafeBufferPointer { baseBuffer -> DecompressionError? in
-            let main = mainBuffer.baseAddress!
-            let lengthTree = lengthBuffer.baseAddress!
-            let alignedTree = alignedBuffer.baseAddress!
-            let footer = footerBuffer.baseAddress!
-            let base = baseBuffer.baseAddress!
-            var r0 = recent.r0, r1 = recent.r1, r2 = recent.r2
-            var pos = start
-            defer { recent = RecentOffsets(r0: r0, r1: r1, r2: r2) }
-            while pos < blockEnd {
-                let symbol = bits.decodeSymbol(main, primaryBits: Self.mainPrimaryBits)
-                if symbol < LzxTables.literalCount {
-                    if symbol < 0 { return .invalidHuffmanCode }
-                    out[pos] = UInt8(truncatingIfNeeded: symbol)
-                    pos &+= 1
-                    continue
-                }
-                let header = symbol &- LzxTables.literalCount
-                var length = header & 7
-                let slot = header >> 3
-                if length == 7 {
-                    let extra = bits.decodeSymbol(lengthTree, primaryBits: 10)
-                    if extra < 0 { return .invalidHuffmanCode }
-                    length &+= extra
-                }
-                length &+= LzxTables.minimumMatch
-                let offset: Int
-                switch slot {
-                case 0:
-                    offset = r0
-                case 1:
-                    offset = r1; r1 = r0; r0 = offset
-                case 2:
-                    offset = r2; r2 = r0; r0 = offset
-                default:
-                    let extraBits = Int(footer[slot])
-                    var formatted = Int(base[slot])
-                    if aligned && extraBits >= 3 {
-                        // Aligned blocks send the low 3 offset bits through the aligned tree.
-                        formatted &+= bits.read(extraBits &- 3) << 3
-                        let low = bits.decodeSymbol(alignedTree, primaryBits: 7)
-                        if low < 0 { return .invalidHuffmanCode }
-                        formatted &+= low
-                    } else {
-                        formatted &+= bits.read(extraBits)
-                    }
-                    offset = formatted &- 2
-                    r2 = r1; r1 = r0; r0 = offset
-                }
-                guard offset <= pos, length <= blockEnd &- pos else { return .invalidMatch }
-                copyMatch(out, at: pos, offset: offset, length: length)
-                pos &+= length
+        let main = UnsafePointer(mainTable.entries)
+        let lengthTree = UnsafePointer(lengthTable.entries)
+        let alignedTree = UnsafePointer(alignedTable.entries)
+        let footer = UnsafePointer(slots.footerBits)
+        let base = UnsafePointer(slots.base)
+        // Local copies keep the bit buffer and recent offsets in registers.
+        var bits = stream
+        var r0 = recent.r0, r1 = recent.r1, r2 = recent.r2
+        var pos = start
+        defer {
+            recent = RecentOffsets(r0: r0, r1: r1, r2: r2)
+            stream = bits
+        }
+        while pos < blockEnd {
+            let symbol = bits.decodeSymbol(main, primaryBits: Self.mainPrimaryBits)
+            if symbol < LzxTables.literalCount {
+                if symbol < 0 { return .invalidHuffmanCode }
+                out[pos] = UInt8(truncatingIfNeeded: symbol)
+                pos &+= 1
+                continue
             }
-            return nil
-        }}}}}
+            let header = symbol &- LzxTables.literalCount
+            var length = header & 7
+            let slot = header >> 3
+            if length == 7 {
+                let extra = bits.decodeSymbol(lengthTree, primaryBits: 10)
+                if extra < 0 { return .invalidHuffmanCode }
+                length &+= extra
+            }
+            length &+= LzxTables.minimumMatch
+            let offset: Int
+            switch slot {
+            case 0:
+                offset = r0
+            case 1:
+                offset = r1; r1 = r0; r0 = offset
+            case 2:
+                offset = r2; r2 = r0; r0 = offset
+            default:
+                let extraBits = Int(footer[slot])
+                var formatted = Int(base[slot])
+                if aligned && extraBits >= 3 {
+                    // Aligned blocks send the low 3 offset bits through the aligned tree.
+                    formatted &+= bits.read(extraBits &- 3) << 3
+                    let low = bits.decodeSymbol(alignedTree, primaryBits: 7)
+                    if low < 0 { return .invalidHuffmanCode }
+                    formatted &+= low
+                } else {
+                    formatted &+= bits.read(extraBits)
+                }
+                offset = formatted &- 2
+                r2 = r1; r1 = r0; r0 = offset
+            }
+            guard offset <= pos, length <= blockEnd &- pos else { return .invalidMatch }
+            copyMatch(out, at: pos, offset: offset, length: length)
+            pos &+= length
+        }
+        return nil
     }
 }

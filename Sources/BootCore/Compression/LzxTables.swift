@@ -38,3 +38,23 @@ enum LzxTables {
         return bases
     }()
 }
+
+/// The slot tables as plain memory, for the decoder's hot loop.
+final class LzxSlotTable {
+    let footerBits: UnsafeMutablePointer<UInt8>
+    let base: UnsafeMutablePointer<Int32>
+
+    init() {
+        footerBits = .allocate(capacity: LzxTables.maxOffsetSlots)
+        base = .allocate(capacity: LzxTables.maxOffsetSlots)
+        for slot in 0..<LzxTables.maxOffsetSlots {
+            footerBits[slot] = LzxTables.footerBits[slot]
+            base[slot] = LzxTables.slotBase[slot]
+        }
+    }
+
+    deinit {
+        footerBits.deallocate()
+        base.deallocate()
+    }
+}

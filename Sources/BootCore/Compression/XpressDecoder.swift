@@ -11,7 +11,7 @@ public struct XpressDecoder {
     static let lengthTableSize = 256
     static let minimumMatch = 3
 
-    private var table = HuffmanDecodeTable(symbolCount: 512, primaryBits: 11, maxCodeLength: 15)
+    private let table = HuffmanDecodeTable(symbolCount: 512, primaryBits: 11, maxCodeLength: 15)
     private var lengths = [UInt8](repeating: 0, count: 512)
 
     public init() {}
@@ -34,47 +34,55 @@ public struct XpressDecoder {
         let out = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let outEnd = output.count
         var bits = BitReader(input, from: Self.lengthTableSize)
-        let failure = table.entries.withUnsafeBufferPointer { table -> DecompressionError? in
-            let t = table.baseAddress!
-            var pos = 0
-            while pos < outEnd {
-                let symbol = bits.decodeSymbol(t, primaryBits: Self.primaryBits)
-                if symbol < 256 {
-                    if symbol < 0 { return .invalidHuffmanCode }
-                    out[pos] = UInt8(truncatingIfNeeded: symbol)
-                    pos &+= 1
-                    continue
-                }
-                var length = symbol & 0x0F
-                let offsetBits = (symbol >> 4) & 0x0F
-                // [MS-XCA]: the stream is refilled to >= 16 bits after each symbol, so the
-                // offset bits are already buffered and the raw length bytes that follow come
-                // from the input position at that moment.
-                bits.ensure(16)
-                if length == 15 { bits.dropReadAhead(keeping: 16) }
-                var offset = 1 << offsetBits
-                if offsetBits > 0 {
-                    offset |= bits.peek(offsetBits)
-                    bits.consume(offsetBits)
-                }
-                if length == 15 {
-                    guard let extra = bits.readByte() else { return .truncatedInput }
-                    length = 15 &+ extra
-                    if extra == 255 {
-                        guard let long = bits.readLE16() else { return .truncatedInput }
-                        // The 16-bit value is the full length minus the minimum match.
-                        length = long
-                    }
-                }
-                length &+= Self.minimumMatch
-                guard offset <= pos, length <= outEnd &- pos else { return .invalidMatch }
-                copyMatch(out, at: pos, offset: offset, length: length)
-                pos &+= length
-            }
-            return nil
-        }
+        let failure = Self.decode(&bits, table.entries, out, outEnd)
         if let failure { throw failure }
         guard !bits.overran else { throw .truncatedInput }
+    }
+
+    /// The hot loop: literals and matches until `outEnd` bytes are out. Nil on success.
+    @inline(__always)
+    private static func decode(
+        _ stream: inout BitReader, _ t: UnsafePointer<UInt32>, _ out: UnsafeMutablePointer<UInt8>, _ outEnd: Int
+    ) -> DecompressionError? {
+        // A local copy keeps the bit buffer in registers.
+        var bits = stream
+        defer { stream = bits }
+        var pos = 0
+        while pos < outEnd {
+            let symbol = bits.decodeSymbol(t, primaryBits: Self.primaryBits)
+            if symbol < 256 {
+                if symbol < 0 { return .invalidHuffmanCode }
+                out[pos] = UInt8(truncatingIfNeeded: symbol)
+                pos &+= 1
+                continue
+            }
+            var length = symbol & 0x0F
+            let offsetBits = (symbol >> 4) & 0x0F
+            // [MS-XCA]: the stream is refilled to >= 16 bits after each symbol, so the
+            // offset bits are already buffered and the raw length bytes that follow come
+            // from the input position at that moment.
+            bits.ensure(16)
+            if length == 15 { bits.dropReadAhead(keeping: 16) }
+            var offset = 1 &<< offsetBits
+            if offsetBits > 0 {
+                offset |= bits.peek(offsetBits)
+                bits.consume(offsetBits)
+            }
+            if length == 15 {
+                guard let extra = bits.readByte() else { return .truncatedInput }
+                length = 15 &+ extra
+                if extra == 255 {
+                    guard let long = bits.readLE16() else { return .truncatedInput }
+                    // The 16-bit value is the full length minus the minimum match.
+                    length = long
+                }
+            }
+            length &+= Self.minimumMatch
+            guard offset <= pos, length <= outEnd &- pos else { return .invalidMatch }
+            copyMatch(out, at: pos, offset: offset, length: length)
+            pos &+= length
+        }
+        return nil
     }
 }
 
