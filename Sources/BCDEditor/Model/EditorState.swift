@@ -12,7 +12,12 @@ public struct EditorState {
     }
 
     public let file: StoreFile
-    public var store: BCDStore
+    public var store: BCDStore {
+        didSet { storeVersion = UInt64.random(in: 1...UInt64.max) }
+    }
+    /// Changes with every store change; keys the derived-data cache.
+    private var storeVersion: UInt64 = 1
+    private let cache = DerivedCache()
     public var history = History()
     public let readOnly: Bool
 
@@ -50,13 +55,31 @@ public struct EditorState {
 
     // MARK: selection
 
-    public var objectRows: [ObjectRow] { ObjectListing.rows(for: store, filter: filter) }
-
-    public var objectIDs: [BCDGUID] {
-        objectRows.compactMap { if case .object(let id) = $0 { return id } else { return nil } }
+    /// The grouped object list. Cached per store version and filter: decoding display
+    /// orders and descriptions of a 1,000-object store on every key would be too slow.
+    public var objectRows: [ObjectRow] {
+        cache.refresh(store: store, version: storeVersion, filter: filter)
+        return cache.rows
     }
 
-    public var currentObject: BCDObject? { selectedObject.flatMap { store[$0] } }
+    public var objectIDs: [BCDGUID] {
+        cache.refresh(store: store, version: storeVersion, filter: filter)
+        return cache.ids
+    }
+
+    /// An object by id through the cache's index (BCDStore's subscript searches linearly).
+    public func object(_ id: BCDGUID) -> BCDObject? {
+        cache.refresh(store: store, version: storeVersion, filter: filter)
+        return cache.positions[id].map { store.objects[$0] }
+    }
+
+    /// {bootmgr}'s default entry.
+    public var defaultObject: BCDGUID? {
+        cache.refresh(store: store, version: storeVersion, filter: filter)
+        return cache.defaultObject
+    }
+
+    public var currentObject: BCDObject? { selectedObject.flatMap { object($0) } }
 
     public var currentElement: BCDElement? {
         guard let object = currentObject, object.elements.indices.contains(selectedElement) else { return nil }
@@ -178,5 +201,27 @@ public struct EditorState {
 enum PathText {
     static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+/// Data derived from the store that the view needs on every frame.
+final class DerivedCache {
+    private var version: UInt64 = 0
+    private var filter = ""
+    private(set) var rows: [ObjectRow] = []
+    private(set) var ids: [BCDGUID] = []
+    private(set) var positions: [BCDGUID: Int] = [:]
+    private(set) var defaultObject: BCDGUID?
+
+    func refresh(store: BCDStore, version: UInt64, filter: String) {
+        guard version != self.version || filter != self.filter else { return }
+        if version != self.version {
+            positions = Dictionary(store.objects.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            defaultObject = ObjectNames.defaultObject(in: store)
+        }
+        rows = ObjectListing.rows(for: store, filter: filter)
+        ids = rows.compactMap { if case .object(let id) = $0 { return id } else { return nil } }
+        self.version = version
+        self.filter = filter
     }
 }

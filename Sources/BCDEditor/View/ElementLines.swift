@@ -5,7 +5,8 @@ import BCDKit
 public enum ElementLines {
     public static let nameWidth = 24
 
-    public static func lines(for element: BCDElement, in object: BCDObject, store: BCDStore, raw: Bool, width: Int) -> [String] {
+    public static func lines(for element: BCDElement, in object: BCDObject, store: BCDStore, defaultObject: BCDGUID?,
+                             raw: Bool, width: Int) -> [String] {
         if raw {
             let format = element.type.format?.name ?? "unknown format"
             let registry = element.raw.type.map { "\($0)" } ?? "type \(element.raw.typeTag)"
@@ -22,7 +23,14 @@ public enum ElementLines {
             return out
         }
         let name = ElementNames.name(for: element.type, in: object.type)
-        let values = ValueFormatter(store: store, verbose: false).lines(for: element, in: object)
+        let values: [String]
+        // Object lists can be long (a 1,000-entry displayorder): name them without a store
+        // lookup per entry, as ValueFormatter would.
+        if case .objectList(let ids)? = element.value, !ids.isEmpty {
+            values = ids.map { $0 == defaultObject ? "{default}" : ObjectNames.alias(for: $0) ?? $0.braced }
+        } else {
+            values = ValueFormatter(store: store, verbose: false).lines(for: element, in: object)
+        }
         let padded = name.count < nameWidth ? name + String(repeating: " ", count: nameWidth - name.count) : name + " "
         let room = max(8, width - nameWidth)
         var out: [String] = []

@@ -76,9 +76,9 @@ public final class Renderer {
             case .heading(let group, let count):
                 canvas.put(TextWidth.clip("\(group.rawValue) (\(count))", to: width), row: y, column: 0, style: .heading)
             case .object(let id):
-                guard let object = state.store[id] else { continue }
+                guard let object = state.object(id) else { continue }
                 let identifier = shortIdentifier(object, room: width / 2)
-                let isDefault = ObjectNames.defaultObject(in: state.store) == id
+                let isDefault = state.defaultObject == id
                 let label = (isDefault ? "* " : "  ") + ObjectListing.label(object)
                 let labelWidth = max(4, width - TextWidth.of(identifier) - 2)
                 let line = TextWidth.fit(label, to: labelWidth) + " " + identifier
@@ -104,7 +104,7 @@ public final class Renderer {
         }
         var heading = bcdeditHeading(objectType: object.type.rawValue, guid: object.id.description)
         if let alias = ObjectNames.alias(for: object.id) { heading += "  " + alias }
-        if ObjectNames.defaultObject(in: state.store) == object.id { heading += "  {default}" }
+        if state.defaultObject == object.id { heading += "  {default}" }
         canvas.put(TextWidth.clip(heading + (state.rawView ? "  (type 0x\(String(object.type.rawValue, radix: 16)))" : ""), to: width),
                    row: layout.paneTop, column: x, style: .heading)
         let idLine = "identifier              \(object.id.braced)"
@@ -114,7 +114,8 @@ public final class Renderer {
         let height = layout.paneHeight - 3
         var blocks: [(index: Int, lines: [String])] = []
         for (index, element) in object.elements.enumerated() {
-            blocks.append((index, ElementLines.lines(for: element, in: object, store: state.store, raw: state.rawView, width: width)))
+            blocks.append((index, ElementLines.lines(for: element, in: object, store: state.store, defaultObject: state.defaultObject,
+                                                              raw: state.rawView, width: width)))
         }
         if blocks.isEmpty {
             canvas.put(TextWidth.clip("(no elements: a adds one)", to: width), row: top, column: x, style: .dim)
