@@ -17,19 +17,20 @@ if [ -z "${BCD:-}" ]; then
 fi
 export BCD
 work=$(mktemp -d)
+timings=$work/timings
 socket=bcdbench-$$
-trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'tmux -L "$socket" kill-server 2>/dev/null || true; [ -n "${KEEP_TIMINGS:-}" ] && cp "$timings" "$KEEP_TIMINGS"; rm -rf "$work"' EXIT
 
 store=$work/BCD
 scripts/make-large-store.sh "$store" "$count"
 objects=$("$BCD" enum all -v --store "$store" | grep -c '^identifier')
 echo "store: $objects objects ($(stat -c %s "$store") bytes)"
 
-timings=$work/timings
+
 now_ns() { date +%s%N; }
 launch=$(now_ns)
 tmux -L "$socket" -f /dev/null new-session -d -x 120 -y 40 \
-    "env TERM=xterm-256color BCD_EDITOR_TIMINGS=$timings $BCD edit $store; sleep 600"
+    "env TERM=screen-256color BCD_EDITOR_TIMINGS=$timings $BCD edit $store; sleep 600"
 for _ in $(seq 1 2000); do
     grep -q '^first-screen' "$timings" 2>/dev/null && break
     sleep 0.005

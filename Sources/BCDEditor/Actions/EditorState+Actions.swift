@@ -171,8 +171,12 @@ extension EditorState {
             guard ids.indices.contains(target) else { return inform("already \(offset < 0 ? "first" : "last") in the display order") }
             ids.swapAt(index, target)
             let listName = listID == ElementIDs.displayOrder ? "displayorder" : "toolsdisplayorder"
+            // The whole list is set at once (editBootManagerList would resolve every entry
+            // by name again, which is slow for 1,000-entry lists).
             change("moved \(objectName(object.id)) \(offset < 0 ? "up" : "down") in \(listName)") { store in
-                try store.editBootManagerList(listID, ids: ids.map(\.braced), mode: .replace)
+                var updated = manager
+                updated.set(listID, .objectList(ids))
+                store[manager.id] = updated
             }
             return
         }

@@ -212,14 +212,17 @@ final class DerivedCache {
     private(set) var ids: [BCDGUID] = []
     private(set) var positions: [BCDGUID: Int] = [:]
     private(set) var defaultObject: BCDGUID?
+    private var haystacks: [String]?
 
     func refresh(store: BCDStore, version: UInt64, filter: String) {
         guard version != self.version || filter != self.filter else { return }
         if version != self.version {
             positions = Dictionary(store.objects.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
             defaultObject = ObjectNames.defaultObject(in: store)
+            haystacks = nil
         }
-        rows = ObjectListing.rows(for: store, filter: filter)
+        if !filter.isEmpty && haystacks == nil { haystacks = store.objects.map(ObjectListing.haystack) }
+        rows = ObjectListing.rows(for: store, filter: filter, haystacks: filter.isEmpty ? nil : haystacks)
         ids = rows.compactMap { if case .object(let id) = $0 { return id } else { return nil } }
         self.version = version
         self.filter = filter

@@ -41,7 +41,13 @@ public enum ObjectListing {
 
     /// Rows for the store, filtered by `filter` (every word must match the description,
     /// alias, GUID or kind).
-    public static func rows(for store: BCDStore, filter: String) -> [ObjectRow] {
+    /// The text the filter searches for an object.
+    public static func haystack(_ object: BCDObject) -> String {
+        [label(object), identifier(object), object.id.braced,
+         bcdeditHeading(objectType: object.type.rawValue, guid: object.id.description)].joined(separator: " ").lowercased()
+    }
+
+    public static func rows(for store: BCDStore, filter: String, haystacks: [String]? = nil) -> [ObjectRow] {
         let words = filter.lowercased().split(separator: " ")
         var order: [BCDGUID: Int] = [:]
         if let manager = store[ObjectNames.bootManager] {
@@ -53,12 +59,10 @@ public enum ObjectListing {
             }
         }
         var grouped: [ObjectGroup: [BCDObject]] = [:]
-        for object in store.objects {
+        for (index, object) in store.objects.enumerated() {
             if !words.isEmpty {
-                let haystack = [label(object), identifier(object), object.id.braced,
-                                bcdeditHeading(objectType: object.type.rawValue, guid: object.id.description)]
-                    .joined(separator: " ").lowercased()
-                guard words.allSatisfy({ haystack.contains($0) }) else { continue }
+                let text = haystacks?[index] ?? haystack(object)
+                guard words.allSatisfy({ text.contains($0) }) else { continue }
             }
             grouped[ObjectGroup.of(object), default: []].append(object)
         }

@@ -32,13 +32,16 @@ enum DialogView {
                     line: box.innerHeight - 1, style: .dim, on: &canvas)
             return (box.top + 1, box.left + 2 + 6 + search.cursorColumn)
         case .confirm(let confirm):
-            let box = Box.centered(width: wide, height: confirm.lines.count + confirm.choices.count + 5, in: layout)
+            // The first line (the question or warning) wraps; the rest are list entries.
+            let first = wrapWords(confirm.lines.first ?? "", width: wide - 4)
+            let lines = first + confirm.lines.dropFirst()
+            let box = Box.centered(width: wide, height: lines.count + confirm.choices.count + 5, in: layout)
             box.draw(title: confirm.title, on: &canvas)
-            for (index, line) in confirm.lines.enumerated() {
-                box.put(line, line: index, style: index == 0 && confirm.lines.count > 1 ? .error : .dialog, on: &canvas)
+            for (index, line) in lines.enumerated() {
+                box.put(line, line: index, style: index < first.count && confirm.lines.count > 1 ? .error : .dialog, on: &canvas)
             }
             for (index, choice) in confirm.choices.enumerated() {
-                box.put("[\(choice.key)] \(choice.label)", line: confirm.lines.count + 1 + index, style: .key, on: &canvas)
+                box.put("[\(choice.key)] \(choice.label)", line: lines.count + 1 + index, style: .key, on: &canvas)
             }
             box.put("Esc cancels", line: box.innerHeight - 1, style: .dim, on: &canvas)
             return nil
@@ -56,5 +59,19 @@ enum DialogView {
             box.put("[ ] move   a add   x remove   Enter save   Esc cancel", line: box.innerHeight - 1, style: .dim, on: &canvas)
             return nil
         }
+    }
+
+    static func wrapWords(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && TextWidth.of(line) + 1 + TextWidth.of(String(word)) > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 }

@@ -107,7 +107,7 @@ public final class Renderer {
         if state.defaultObject == object.id { heading += "  {default}" }
         canvas.put(TextWidth.clip(heading + (state.rawView ? "  (type 0x\(String(object.type.rawValue, radix: 16)))" : ""), to: width),
                    row: layout.paneTop, column: x, style: .heading)
-        let idLine = "identifier              \(object.id.braced)"
+        let idLine = (width >= 62 ? "identifier              " : "identifier ") + object.id.braced
         canvas.put(TextWidth.clip(idLine, to: width), row: layout.paneTop + 1, column: x, style: .dim)
 
         let top = layout.paneTop + 3
