@@ -201,7 +201,7 @@ public struct LzxDecoder {
                 r2 = r1; r1 = r0; r0 = offset
             }
             guard offset <= pos, length <= blockEnd &- pos else { return .invalidMatch }
-            copyMatch(out, at: pos, offset: offset, length: length)
+            copyLZMatch(out, at: pos, offset: offset, length: length)
             pos &+= length
         }
         return nil

@@ -67,7 +67,7 @@ struct DentryParser {
         }
 
         // Stream entries: 0 length u64, 8 reserved, 16 SHA-1, 36 name bytes u16, 38 name.
-        var next = offset + align8(length)
+        var next = offset + wimAlign8(length)
         let isReparse = attributes & WIMDirectoryEntry.attributeReparsePoint != 0
         // Candidates for the unnamed data stream, in order: the dentry's own hash, then
         // every unnamed stream entry. A reparse point's first unnamed stream is its
@@ -81,7 +81,7 @@ struct DentryParser {
                   38 + Int(streamNameBytes) <= Int(streamLength)
             else { throw .corrupt(.streamEntry) }
             if streamNameBytes == 0 { unnamed.append(hash) }
-            next += align8(Int(streamLength))
+            next += wimAlign8(Int(streamLength))
         }
         if streamCount > 0 && unnamed.count > 1 && defaultHash.isZero { unnamed.removeFirst() }
         if isReparse && !unnamed.isEmpty { unnamed.removeFirst() }
@@ -119,5 +119,6 @@ struct DentryParser {
     }
 }
 
+/// Rounds up to a multiple of 8 (dentries, stream entries and the security block are 8-aligned).
 @inline(__always)
-func align8(_ value: Int) -> Int { (value + 7) & ~7 }
+func wimAlign8(_ value: Int) -> Int { (value + 7) & ~7 }

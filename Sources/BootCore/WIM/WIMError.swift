@@ -93,7 +93,7 @@ extension WIMError {
 }
 
 /// Decimal text of an integer without relying on String(describing:) (Embedded-safe).
-func decimal(_ value: Int) -> String {
+fileprivate func decimal(_ value: Int) -> String {
     if value == 0 { return "0" }
     var digits: [UInt8] = []
     var rest = value.magnitude

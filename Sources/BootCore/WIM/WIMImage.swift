@@ -11,7 +11,7 @@ public struct WIMImage: Sendable {
         // Security data: total length u32 (includes its 8-byte header), entry count u32,
         // then sizes and descriptors; the root dentry follows at the 8-aligned length.
         guard let securityLength = metadata.le32(at: 0) else { throw .truncated(.securityData) }
-        let rootOffset = align8(max(Int(securityLength), 8))
+        let rootOffset = wimAlign8(max(Int(securityLength), 8))
         guard rootOffset < metadata.count else { throw .corrupt(.securityData) }
         parser = DentryParser(bytes: metadata, blobs: blobs)
         guard let (root, _) = try parser.entry(at: rootOffset) else { throw .corrupt(.directoryEntry) }
