@@ -16,7 +16,7 @@ public struct EditorState {
         didSet { storeVersion = UInt64.random(in: 1...UInt64.max) }
     }
     /// Changes with every store change; keys the derived-data cache.
-    private var storeVersion: UInt64 = 1
+    public private(set) var storeVersion: UInt64 = 1
     private let cache = DerivedCache()
     public var history = History()
     public let readOnly: Bool
@@ -213,6 +213,7 @@ final class DerivedCache {
     private(set) var positions: [BCDGUID: Int] = [:]
     private(set) var defaultObject: BCDGUID?
     private var haystacks: [String]?
+    private var order: [BCDGUID: Int] = [:]
 
     func refresh(store: BCDStore, version: UInt64, filter: String) {
         guard version != self.version || filter != self.filter else { return }
@@ -220,9 +221,10 @@ final class DerivedCache {
             positions = Dictionary(store.objects.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
             defaultObject = ObjectNames.defaultObject(in: store)
             haystacks = nil
+            order = ObjectListing.displayPositions(in: store)
         }
         if !filter.isEmpty && haystacks == nil { haystacks = store.objects.map(ObjectListing.haystack) }
-        rows = ObjectListing.rows(for: store, filter: filter, haystacks: filter.isEmpty ? nil : haystacks)
+        rows = ObjectListing.rows(for: store, filter: filter, haystacks: filter.isEmpty ? nil : haystacks, order: order)
         ids = rows.compactMap { if case .object(let id) = $0 { return id } else { return nil } }
         self.version = version
         self.filter = filter

@@ -47,17 +47,10 @@ public enum ObjectListing {
          bcdeditHeading(objectType: object.type.rawValue, guid: object.id.description)].joined(separator: " ").lowercased()
     }
 
-    public static func rows(for store: BCDStore, filter: String, haystacks: [String]? = nil) -> [ObjectRow] {
+    public static func rows(for store: BCDStore, filter: String, haystacks: [String]? = nil,
+                            order precomputed: [BCDGUID: Int]? = nil) -> [ObjectRow] {
         let words = filter.lowercased().split(separator: " ")
-        var order: [BCDGUID: Int] = [:]
-        if let manager = store[ObjectNames.bootManager] {
-            var position = 0
-            for list in [ElementIDs.displayOrder, ElementIDs.toolsDisplayOrder] {
-                if case .objectList(let ids)? = manager.value(list) {
-                    for id in ids where order[id] == nil { order[id] = position; position += 1 }
-                }
-            }
-        }
+        let order = precomputed ?? displayPositions(in: store)
         var grouped: [ObjectGroup: [BCDObject]] = [:]
         for (index, object) in store.objects.enumerated() {
             if !words.isEmpty {
@@ -79,5 +72,18 @@ public enum ObjectListing {
             rows.append(contentsOf: members.map { .object($0.id) })
         }
         return rows
+    }
+
+    /// Position of each entry in {bootmgr}'s displayorder, then toolsdisplayorder.
+    public static func displayPositions(in store: BCDStore) -> [BCDGUID: Int] {
+        var order: [BCDGUID: Int] = [:]
+        guard let manager = store[ObjectNames.bootManager] else { return order }
+        var position = 0
+        for list in [ElementIDs.displayOrder, ElementIDs.toolsDisplayOrder] {
+            if case .objectList(let ids)? = manager.value(list) {
+                for id in ids where order[id] == nil { order[id] = position; position += 1 }
+            }
+        }
+        return order
     }
 }

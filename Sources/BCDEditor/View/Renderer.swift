@@ -5,6 +5,15 @@ public final class Renderer {
     private var objectScroll = 0
     private var elementScroll = 0
 
+    private struct BlockKey: Equatable {
+        var version: UInt64
+        var object: BCDGUID
+        var raw: Bool
+        var width: Int
+    }
+    private var blockKey: BlockKey?
+    private var blockCache: [(index: Int, lines: [String])] = []
+
     public init() {}
 
     public func render<C: Canvas>(_ state: EditorState, on canvas: inout C) {
@@ -112,11 +121,16 @@ public final class Renderer {
 
         let top = layout.paneTop + 3
         let height = layout.paneHeight - 3
-        var blocks: [(index: Int, lines: [String])] = []
-        for (index, element) in object.elements.enumerated() {
-            blocks.append((index, ElementLines.lines(for: element, in: object, store: state.store, defaultObject: state.defaultObject,
-                                                              raw: state.rawView, width: width)))
+        // Element text only changes with the store, the object, the view and the width.
+        let key = BlockKey(version: state.storeVersion, object: object.id, raw: state.rawView, width: width)
+        if key != blockKey {
+            blockCache = object.elements.enumerated().map { index, element in
+                (index, ElementLines.lines(for: element, in: object, store: state.store, defaultObject: state.defaultObject,
+                                           raw: state.rawView, width: width))
+            }
+            blockKey = key
         }
+        let blocks = blockCache
         if blocks.isEmpty {
             canvas.put(TextWidth.clip("(no elements: a adds one)", to: width), row: top, column: x, style: .dim)
             return
