@@ -215,9 +215,10 @@ public struct BootSession {
         var stoppedByHost = false
         while true {
             if !process.isRunning { stopped = true; stoppedByHost = true; break }
-            let events = qmp.pollEvents(timeout: 0.1)
-            if events.contains("SHUTDOWN") { stopped = true; break }
-            if events.contains("SHUTDOWN:host") { stopped = true; stoppedByHost = true; break }
+            _ = qmp.pollEvents(timeout: 0.1)
+            // qmp.events also holds events that arrived while a command waited for its reply.
+            if qmp.events.contains("SHUTDOWN") { stopped = true; break }
+            if qmp.events.contains("SHUTDOWN:host") { stopped = true; stoppedByHost = true; break }
             if kvm, let line = Self.read(errPath).split(separator: "\n").first(where: { $0.contains("KVM internal error") || $0.contains("KVM: entry failed") }) {
                 kvmError = String(line)
                 break
