@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "BootCoreTests", dependencies: ["BootCore"], path: "Tests/BootCoreTests"),
         .testTarget(name: "BCDCheckTests", dependencies: ["BCDCheck", "BCDKit"], path: "Tests/BCDCheckTests"),
         .testTarget(name: "CLITests", dependencies: ["BCDKit"], path: "Tests/CLITests"),
-        .testTarget(name: "BCDBootTests", dependencies: ["BCDBoot"], path: "Tests/BCDBootTests"),
+        .testTarget(name: "BCDBootTests", dependencies: ["BCDBoot", "BCDKit"], path: "Tests/BCDBootTests"),
         .testTarget(name: "EditorTests", dependencies: ["BCDEditor", "BCDKit"], path: "Tests/EditorTests"),
     ]
 )

@@ -1,3 +1,4 @@
+import BCDKit
 import BootCore
 import Foundation
 #if canImport(Glibc)
@@ -137,6 +138,11 @@ public struct BootSession {
         }
         timings.emulator = Date().timeIntervalSince(start4)
         var outcome = run.outcome
+        if let screen = outcome.bootManagerError, let store = try? StoreFile.open(request.store).saved {
+            let hints = StoreHints.lines(for: screen.status, in: store)
+            if !hints.isEmpty { outcome.details.append("in the store (\(request.store)):") }
+            for line in hints { outcome.details.append("  " + line) }
+        }
         let errors = Self.qemuErrors(stage + "/qemu.err")
         if !errors.isEmpty && Self.read(log).isEmpty { outcome.details.append("qemu: \(errors)") }
         if request.serialLog == nil {
