@@ -21,3 +21,19 @@ import Testing
     #expect(!lines.contains { $0.hasPrefix("build:") })
     #expect(timings.build == 0)
 }
+
+@Test func editorEntryPointShowsTheOutcomeAndWaitsForEnter() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcdboot-ed-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try Data("not a hive".utf8).write(to: URL(fileURLWithPath: dir + "/BCD"))
+    var text = ""
+    var waited = false
+    let outcome = TestBoot.runFromEditor(store: dir + "/BCD", files: [], unsavedChanges: true, sourceRoot: dir,
+                                         write: { text += $0 }, waitForEnter: { waited = true })
+    #expect(outcome.kind == .notStarted)
+    #expect(waited)
+    #expect(text.contains("unsaved changes"))
+    #expect(text.contains("NOT STARTED: validation found"))
+    #expect(text.hasSuffix("Press Enter to return to the editor."))
+}
