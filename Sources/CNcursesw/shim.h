@@ -5,6 +5,8 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#include <langinfo.h>
+#include <string.h>
 #include <wchar.h>
 #if __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
@@ -15,7 +17,15 @@
 static inline WINDOW *bcd_stdscr(void) { return stdscr; }
 static inline int bcd_lines(void) { return LINES; }
 static inline int bcd_cols(void) { return COLS; }
-static inline void bcd_set_locale(void) { setlocale(LC_ALL, ""); }
+/// The user's locale; when its character set is not UTF-8 (LANG unset, POSIX), C.UTF-8 for
+/// characters: BCD text is Unicode and the wide-character API needs a UTF-8 locale.
+static inline void bcd_set_locale(void) {
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset == NULL || strcmp(codeset, "UTF-8") != 0) {
+        if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) setlocale(LC_CTYPE, "en_US.UTF-8");
+    }
+}
 static inline unsigned int bcd_attr_normal(void) { return (unsigned int)A_NORMAL; }
 static inline unsigned int bcd_attr_bold(void) { return (unsigned int)A_BOLD; }
 static inline unsigned int bcd_attr_reverse(void) { return (unsigned int)A_REVERSE; }

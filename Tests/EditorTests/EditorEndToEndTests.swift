@@ -255,6 +255,20 @@ import Testing
         #expect(output.contains("ramdisksdipath          \\Boot\\boot.sdi"))
     }
 
+    @Test func unicodeWorksWithoutAUTF8Locale() throws {
+        let path = try EditorFixtures.copy("win10-esp-BCD")
+        let session = try TmuxSession(["edit", path], environment: ["LANG": "C"], unset: ["LC_ALL", "LC_CTYPE"])
+        defer { session.close() }
+        try session.waitFor("Boot Loaders (4)")
+        try session.send("j", "j", "Enter", "j", "j", "Enter", "C-u")
+        try session.type("Установка Windows 安装")
+        try session.send("Enter")
+        let screen = try session.waitFor("description             Установка Windows 安装")
+        #expect(screen.contains("│"))
+        try session.send("q", "q")
+        try session.waitFor("EXIT=0")
+    }
+
     @Test func unknownThemeIsAOneLineError() throws {
         let path = try EditorFixtures.copy("win10-esp-BCD")
         let result = try TmuxSession.bcd(["edit", path, "--theme", "nope"])

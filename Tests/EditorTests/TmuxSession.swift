@@ -23,14 +23,16 @@ final class TmuxSession {
 
     /// Starts `bcd ARGUMENTS` in a detached session of the given size. The shell prints
     /// EXIT=<status> when bcd ends, so tests can see how it quit.
-    init(_ arguments: [String], columns: Int = 120, rows: Int = 40, environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], columns: Int = 120, rows: Int = 40, environment: [String: String] = [:],
+         unset: [String] = []) throws {
         tmux = try TmuxSession.which("tmux")
         socket = "bcdtest-\(getpid())-\(UUID().uuidString.prefix(8))"
         var env = ["TERM": "xterm-256color", "BCD_THEMES_DIR": TmuxSession.repositoryRoot.appendingPathComponent("Themes").path]
         for (key, value) in environment { env[key] = value }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
         let command = ([TmuxSession.binary] + arguments).map(TmuxSession.quote).joined(separator: " ")
-        let script = "env -u NO_COLOR \(assignments) \(command); echo EXIT=$?; sleep 600"
+        let removals = (["NO_COLOR"] + unset).map { "-u \($0)" }.joined(separator: " ")
+        let script = "env \(removals) \(assignments) \(command); echo EXIT=$?; sleep 600"
         try run(["-f", "/dev/null", "new-session", "-d", "-x", String(columns), "-y", String(rows), "-s", "main", "sh", "-c", script])
     }
 
