@@ -73,6 +73,7 @@ extension EditorState {
     // MARK: objects
 
     mutating func newObject() {
+        if readOnly { return fail("read-only: \(file.path) has no write permission; changes are off") }
         let items = EntryTemplate.allCases.map { Picker.Item($0.title, value: $0.rawValue) }
         push(.picker(Picker(title: "New object from template", items: items) { state, value in
             guard let template = EntryTemplate(rawValue: value) else { return nil }
@@ -113,6 +114,7 @@ extension EditorState {
     }
 
     mutating func copyObject() {
+        if readOnly { return fail("read-only: \(file.path) has no write permission; changes are off") }
         guard let object = currentObject else { return fail("no object selected") }
         push(.text(TextPrompt(title: "Copy \(ObjectListing.identifier(object)): description of the copy",
                               initial: "Copy of " + ObjectListing.label(object)) { state, description in
@@ -128,6 +130,7 @@ extension EditorState {
     }
 
     mutating func deleteObject() {
+        if readOnly { return fail("read-only: \(file.path) has no write permission; changes are off") }
         guard let object = currentObject else { return fail("no object selected") }
         let name = objectName(object.id)
         let references = store.references(to: object.id).filter { $0.object != object.id }

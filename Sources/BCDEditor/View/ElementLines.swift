@@ -47,7 +47,12 @@ public enum ElementLines {
         var pieces: [String] = []
         var rest = Substring(text)
         repeat {
-            let piece = TextWidth.clip(String(rest), to: width)
+            var piece = TextWidth.clip(String(rest), to: width)
+            // Break after a separator (\ , : -) rather than in the middle of a name.
+            if piece.count < rest.count, let cut = piece.lastIndex(where: { "\\,:-".contains($0) }),
+               piece.distance(from: piece.startIndex, to: cut) >= piece.count / 2 {
+                piece = String(piece[...cut])
+            }
             pieces.append(piece)
             rest = rest.dropFirst(max(1, piece.count))
         } while !rest.isEmpty && pieces.count < 8
