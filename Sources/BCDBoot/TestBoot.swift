@@ -10,15 +10,7 @@ public enum TestBoot {
     public static func checkValidator(store: String, files: [ServedFile]) -> ValidationReport? {
         let supplied = files.map { SuppliedFile(name: $0.name, path: $0.path) }
         let options = CheckOptions(firmware: .uefi, storeName: "BCD")
-        let bcdStore: BCDStore
-        var diagnostics: [Diagnostic]
-        do {
-            bcdStore = try StoreFile.open(store).saved
-            diagnostics = check(store: bcdStore, files: supplied, options: options)
-        } catch {
-            bcdStore = BCDStore()
-            diagnostics = [Rules.unreadableStore(String(describing: error))]
-        }
+        let (bcdStore, diagnostics) = check(storeAt: store, files: supplied, options: options)
         return ValidationReport(errors: diagnostics.filter { $0.severity == .error }.count,
                                 warnings: diagnostics.filter { $0.severity == .warning }.count,
                                 text: CheckReport.text(diagnostics, store: bcdStore, color: false))

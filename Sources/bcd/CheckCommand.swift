@@ -64,15 +64,7 @@ struct CheckCommand: ParsableCommand {
                 ?? URL(fileURLWithPath: store).lastPathComponent
         }
 
-        let bcdStore: BCDStore
-        var diagnostics: [Diagnostic]
-        do {
-            bcdStore = try StoreFile.open(store).saved
-            diagnostics = check(store: bcdStore, files: supplied, options: options)
-        } catch {
-            bcdStore = BCDStore()
-            diagnostics = [Rules.unreadableStore(String(describing: error))]
-        }
+        let (bcdStore, diagnostics) = check(storeAt: store, files: supplied, options: options)
         if json {
             print(CheckReport.json(diagnostics, store: bcdStore), terminator: "")
         } else {
