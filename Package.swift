@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "BCDBoot", dependencies: ["BCDKit", "BootCore", "BCDCheck"], path: "Sources/BCDBoot"),
 
         // The terminal editor (bcd edit): model, view over ncursesw, key map, themes.
-        .target(name: "BCDEditor", dependencies: ["BCDKit", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")],
+        .target(name: "BCDEditor", dependencies: ["BCDKit", "BCDCheck", "BCDBoot", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")],
                 path: "Sources/BCDEditor"),
 
         .executableTarget(

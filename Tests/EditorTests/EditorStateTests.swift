@@ -266,11 +266,14 @@ import Testing
         #expect(state.quit)
     }
 
-    @Test func placeholdersSayNotAvailableYet() throws {
+    @Test func paneKeysOpenDiagnosticsFilesAndRequestTheBoot() throws {
         var state = try EditorFixtures.state()
-        for key in ["g", "f", "b"] {
-            state.press(.character(Character(key)))
-            #expect(state.message?.text.contains("not available yet") == true)
-        }
+        state.press(.character("g"))
+        #expect(state.topDialog?.title.hasPrefix("Diagnostics: ") == true)
+        state.press(.escape, .character("f"))
+        #expect(state.topDialog?.title.hasPrefix("Attached files (") == true)
+        state.press(.escape, .character("b"))
+        #expect(state.bootRequested)
+        #expect(!state.render().contains("not available yet"))
     }
 }

@@ -38,9 +38,9 @@ extension EditorState {
         case .cycleTheme:
             themeIndex = (themeIndex + 1) % themeNames.count
             inform("theme: \(themeName)")
-        case .diagnostics: inform("Diagnostics (validation of this store): not available yet")
-        case .attachedFiles: inform("Attached files (BCD, boot.sdi, boot.wim): not available yet")
-        case .testBoot: inform("Test boot in QEMU: not available yet")
+        case .diagnostics: showDiagnostics()
+        case .attachedFiles: showAttachedFiles()
+        case .testBoot: requestBoot()
         }
     }
 

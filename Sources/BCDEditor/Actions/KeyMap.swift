@@ -37,9 +37,9 @@ public enum KeyMap {
         KeyBinding(keys: [.escape], action: .clearSearch, help: "Clear the filter", hint: nil),
         KeyBinding(keys: [.character("?"), .function(1)], action: .help, help: "This help", hint: "? help"),
         KeyBinding(keys: [.character("t")], action: .cycleTheme, help: "Next colour theme", hint: nil),
-        KeyBinding(keys: [.character("g")], action: .diagnostics, help: "Diagnostics: not available yet", hint: nil),
-        KeyBinding(keys: [.character("f")], action: .attachedFiles, help: "Attached files: not available yet", hint: nil),
-        KeyBinding(keys: [.character("b")], action: .testBoot, help: "Test boot in QEMU: not available yet", hint: nil),
+        KeyBinding(keys: [.character("g")], action: .diagnostics, help: "Diagnostics of store + files", hint: nil),
+        KeyBinding(keys: [.character("f")], action: .attachedFiles, help: "Attached files (check and boot)", hint: nil),
+        KeyBinding(keys: [.character("b")], action: .testBoot, help: "Test boot in QEMU (saved store)", hint: "b boot"),
     ]
 
     private static let byKey: [Key: EditorAction] = {

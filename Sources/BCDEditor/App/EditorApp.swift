@@ -1,3 +1,4 @@
+import BCDBoot
 import BCDKit
 import Foundation
 
@@ -37,7 +38,7 @@ public enum EditorApp {
         if options.createNew { state.inform("new store \(options.path): n adds an object from a template") }
 
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let terminal: Terminal
+        var terminal: Terminal
         do { terminal = try Terminal(useColor: !noColor) } catch { throw Failure(description: error.description) }
         defer { terminal.stop() }
         var appliedTheme = ""
@@ -63,6 +64,18 @@ public enum EditorApp {
             state.handle(key)
             if let timings, key != .resize {
                 timings.write(Data("key \(milliseconds(ContinuousClock.now - handled))\n".utf8))
+            }
+            if state.bootRequested {
+                // docs/boot.md: curses stops, the boot runs on the plain terminal, then the editor comes back.
+                state.bootRequested = false
+                terminal.stop()
+                let outcome = TestBoot.runFromEditor(store: state.file.path,
+                                                     files: state.attachedFiles.map { ServedFile(name: $0.name, path: $0.path) },
+                                                     unsavedChanges: state.isDirty)
+                do { terminal = try Terminal(useColor: !noColor) } catch { throw Failure(description: error.description) }
+                canvas = terminal
+                appliedTheme = ""
+                if outcome.kind == .success { state.inform(outcome.headline) } else { state.fail(outcome.headline) }
             }
         }
     }

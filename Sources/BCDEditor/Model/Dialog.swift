@@ -43,10 +43,13 @@ public struct Picker {
         public var label: String
         public var detail: String
         public var value: String
-        public init(_ label: String, detail: String = "", value: String) {
+        /// How the item looks when not highlighted (nil: the dialog's style).
+        public var style: StyleRole?
+        public init(_ label: String, detail: String = "", value: String, style: StyleRole? = nil) {
             self.label = label
             self.detail = detail
             self.value = value
+            self.style = style
         }
     }
 

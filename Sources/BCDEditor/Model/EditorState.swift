@@ -1,3 +1,4 @@
+import BCDCheck
 import BCDKit
 
 /// Everything the editor shows and edits, with no terminal in sight: the store value, undo
@@ -32,6 +33,15 @@ public struct EditorState {
     public var showHelp = false
     public var message: Message?
     public var quit = false
+    /// Set by the boot key; the app suspends curses, runs the test boot and clears it.
+    public var bootRequested = false
+
+    /// The files the diagnostics and the test boot use (the loader serves them by name).
+    public var attachedFiles: [SuppliedFile] {
+        didSet { filesVersion &+= 1 }
+    }
+    public private(set) var filesVersion: UInt64 = 1
+    private let checkCache = CheckCache()
 
     public var themeNames: [String]
     public var themeIndex = 0
@@ -40,6 +50,7 @@ public struct EditorState {
         self.file = file
         self.store = file.saved
         self.readOnly = file.isReadOnly
+        self.attachedFiles = Attachments.defaultFiles(store: file.path)
         self.themeNames = themeNames.isEmpty ? ["default-dark"] : themeNames
         if let themeName, let index = self.themeNames.firstIndex(of: themeName) { themeIndex = index }
         selectedObject = objectIDs.first
@@ -123,6 +134,13 @@ public struct EditorState {
             guard count > 0 else { return }
             selectedElement = min(max(0, selectedElement + offset), count - 1)
         }
+    }
+
+    /// BCDCheck's findings for the in-memory store and the attached files, computed once per
+    /// store change or attachment change (not per redraw).
+    public var diagnostics: [Diagnostic] {
+        checkCache.refresh(store: store, version: storeVersion, files: attachedFiles, filesVersion: filesVersion,
+                           options: Attachments.checkOptions(store: file.path))
     }
 
     // MARK: messages

@@ -25,7 +25,7 @@ enum DialogView {
             for (offset, item) in visible.dropFirst(max(0, first)).prefix(room).enumerated() {
                 let index = max(0, first) + offset
                 let text = TextWidth.fit(item.label, to: labelWidth) + "  " + item.detail
-                box.put(TextWidth.fit(text, to: box.innerWidth), line: 1 + offset, style: index == picker.selected ? .selected : .dialog, on: &canvas)
+                box.put(TextWidth.fit(text, to: box.innerWidth), line: 1 + offset, style: index == picker.selected ? .selected : (item.style ?? .dialog), on: &canvas)
             }
             if visible.isEmpty { box.put("(nothing matches)", line: 1, style: .dim, on: &canvas) }
             box.put("↑↓ choose   Enter accept   Esc cancel   type to search (\(visible.count)/\(picker.items.count))",

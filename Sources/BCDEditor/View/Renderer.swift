@@ -157,7 +157,7 @@ public final class Renderer {
     }
 
     /// The line above the status bar: the filter being typed, else the last message, else
-    /// what the placeholder keys will do.
+    /// the diagnostics summary and the pane keys.
     private func drawMessage<C: Canvas>(_ state: EditorState, _ layout: Layout, on canvas: inout C) -> (row: Int, column: Int)? {
         let row = layout.messageRow
         if let field = state.filterField {
@@ -171,8 +171,11 @@ public final class Renderer {
         } else if !state.filter.isEmpty {
             canvas.put(TextWidth.clip(" filter: \(state.filter)  (Esc clears)", to: layout.columns), row: row, column: 0, style: .key)
         } else {
-            let text = " g diagnostics · f attached files · b test boot: not available yet"
-            canvas.put(TextWidth.clip(text, to: layout.columns), row: row, column: 0, style: .placeholder)
+            let summary = state.diagnosticsSummary
+            let text = " g diagnostics: \(summary) · f attached files (\(state.attachedFiles.count)) · b test boot"
+            let worst = state.diagnostics.map(\.severity).max()
+            let style: StyleRole = worst == .error ? .error : worst == .warning ? .dirty : .placeholder
+            canvas.put(TextWidth.clip(text, to: layout.columns), row: row, column: 0, style: style)
         }
         return nil
     }

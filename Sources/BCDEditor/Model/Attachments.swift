@@ -1,0 +1,62 @@
+import BCDBoot
+import BCDCheck
+import BCDKit
+import Foundation
+
+/// The attached files: what `bcd boot` serves by default (the files next to the store, the
+/// store itself, its logs and backups aside; the store is served as BCD), and how the
+/// diagnostics check them (UEFI, the store named BCD, VHDs looked up next to the store).
+enum Attachments {
+    static func defaultFiles(store: String) -> [SuppliedFile] {
+        let absolute = URL(fileURLWithPath: store).standardizedFileURL.path
+        return ((try? TestBoot.defaultFiles(store: absolute)) ?? [])
+            .map { SuppliedFile(name: $0.name, path: $0.path) }
+            .sorted { $0.name.lowercased() < $1.name.lowercased() }
+    }
+
+    static func checkOptions(store: String) -> CheckOptions {
+        let directory = URL(fileURLWithPath: store).standardizedFileURL.deletingLastPathComponent().path
+        return CheckOptions(firmware: .uefi, storeName: "BCD", searchDirectory: directory)
+    }
+
+    /// `NAME=PATH` or a path (served under its file name). Returns the file or why not.
+    static func parse(_ text: String, relativeTo directory: String = FileManager.default.currentDirectoryPath) -> Result<SuppliedFile, Failure> {
+        let trimmed = text.trimmingSpaces()
+        guard !trimmed.isEmpty else { return .failure(Failure("type NAME=PATH or the path of a file")) }
+        var name: String?
+        var path = trimmed
+        if let equals = trimmed.firstIndex(of: "="), !trimmed[..<equals].contains("/") {
+            name = String(trimmed[..<equals]).trimmingSpaces()
+            path = String(trimmed[trimmed.index(after: equals)...]).trimmingSpaces()
+            if name?.isEmpty == true { return .failure(Failure("the name before = is empty")) }
+        }
+        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { path = home + path.dropFirst(1) }
+        if !path.hasPrefix("/") { path = URL(fileURLWithPath: directory).appendingPathComponent(path).path }
+        path = URL(fileURLWithPath: path).standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(Failure("\(path): no such file"))
+        }
+        if isDirectory.boolValue { return .failure(Failure("\(path) is a directory; attach its files one by one")) }
+        return .success(SuppliedFile(name: name ?? PathText.fileName(path), path: path))
+    }
+
+    struct Failure: Error { let text: String; init(_ text: String) { self.text = text } }
+}
+
+/// The diagnostics of one store version with one set of files.
+final class CheckCache {
+    private var version: UInt64 = 0
+    private var filesVersion: UInt64 = 0
+    private var cached: [Diagnostic] = []
+
+    func refresh(store: BCDStore, version: UInt64, files: [SuppliedFile], filesVersion: UInt64, options: CheckOptions) -> [Diagnostic] {
+        if version != self.version || filesVersion != self.filesVersion {
+            cached = check(store: store, files: files, options: options)
+                .sorted { $0.severity > $1.severity }
+            self.version = version
+            self.filesVersion = filesVersion
+        }
+        return cached
+    }
+}
