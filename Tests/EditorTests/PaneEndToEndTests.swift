@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// The diagnostics pane and the boot key in the real binary, in tmux, on a demo workspace
+/// made by scripts/make-demo-workspace.sh (a missing tool is a failure, never a skip).
+@Suite("Editor panes end to end (tmux)") struct PaneEndToEndTests {
+    static func demoWorkspace() throws -> String {
+        let directory = try EditorFixtures.scratch().appendingPathComponent("demo").path
+        let script = TmuxSession.repositoryRoot.appendingPathComponent("scripts/make-demo-workspace.sh").path
+        let log = directory + ".log"
+        let status = try Spawn.run("/usr/bin/env", ["BCD=\(TmuxSession.binary)", "bash", script, directory], stdoutPath: log)
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        guard status == 0, FileManager.default.fileExists(atPath: directory + "/BCD") else {
+            throw TmuxSession.Failure(description: "make-demo-workspace.sh failed (status \(status)):\n\(output)")
+        }
+        return directory
+    }
+
+    static var environment: [String: String] { ["BCD_SOURCE_ROOT": TmuxSession.repositoryRoot.path] }
+
+    @Test func diagnosticsShowTheDemoCleanThenTheBrokenSDIPathAndJumpToIt() throws {
+        let demo = try Self.demoWorkspace()
+        let session = try TmuxSession(["edit", demo + "/BCD"], environment: Self.environment)
+        defer { session.close() }
+        try session.waitFor("g diagnostics: clean")
+        try session.waitFor("f attached files (2)")
+        try session.send("g")
+        try session.waitFor("Diagnostics: clean")
+        try session.waitFor("no problems")
+        try session.send("Escape")
+
+        // Break the SDI path: {ramdiskoptions} ramdisksdipath -> \Image\boot.sdi.
+        try session.send("/")
+        try session.type("ramdiskoptions")
+        try session.send("Enter", "l", "j", "j", "Enter")
+        try session.waitFor("> \\Boot\\boot.sdi")
+        try session.send("C-u")
+        try session.type("\\Image\\boot.sdi")
+        try session.send("Enter")
+        try session.waitFor("ramdisksdipath          \\Image\\boot.sdi")
+        try session.send("g")
+        var screen = try session.waitFor("Diagnostics: 1 error")
+        #expect(screen.contains("error ramdisk.path-outside"))
+        // Enter on the (first, worst) finding jumps to the element.
+        try session.send("Escape", "h", "/")
+        try session.send("C-u")
+        try session.type("bootmgr")
+        try session.send("Enter", "g", "Enter")
+        screen = try session.waitFor("ramdisksdipath: boot.sdi path \\Image\\boot.sdi is not in one of the loader's directories")
+        #expect(screen.contains("Setup Ramdisk Options  {ramdiskoptions}"))
+
+        // Undo restores a clean check.
+        try session.send("u")
+        try session.waitFor("undone:")
+        try session.send("g")
+        try session.waitFor("Diagnostics: clean")
+    }
+
+    @Test func bootKeyBootsTheDemoAndShowsTheStandInOutcome() throws {
+        let demo = try Self.demoWorkspace()
+        let session = try TmuxSession(["edit", demo + "/BCD"], environment: Self.environment)
+        defer { session.close() }
+        try session.waitFor("g diagnostics: clean")
+        try session.send("b")
+        let output = try session.waitFor("Press Enter to return to the editor.", seconds: 120)
+        #expect(output.contains("bcd: test boot of"))
+        try session.send("Enter")
+        let screen = try session.waitFor("OK: booted", seconds: 15)
+        #expect(screen.contains("Boot Loaders (1)"))
+    }
+}
