@@ -91,6 +91,15 @@ import Testing
         #expect(state.message?.text.contains("detached boot.sdi") == true)
     }
 
+    @Test func statusLineShowsTheCheckAndBootKeys() throws {
+        let state = try EditorFixtures.state()
+        let screen = state.render(rows: 30, columns: 80)
+        let status = try #require(screen.split(separator: "\n").last)
+        #expect(status.contains("g check"))
+        #expect(status.contains("b boot"))
+        #expect(screen.contains("g diagnostics: "))
+    }
+
     @Test func attachmentTextIsNameEqualsPathOrAPath() throws {
         let file = try EditorFixtures.scratch().appendingPathComponent("boot.sdi").path
         FileManager.default.createFile(atPath: file, contents: Data())

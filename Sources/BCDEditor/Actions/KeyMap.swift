@@ -37,7 +37,7 @@ public enum KeyMap {
         KeyBinding(keys: [.escape], action: .clearSearch, help: "Clear the filter", hint: nil),
         KeyBinding(keys: [.character("?"), .function(1)], action: .help, help: "This help", hint: "? help"),
         KeyBinding(keys: [.character("t")], action: .cycleTheme, help: "Next colour theme", hint: nil),
-        KeyBinding(keys: [.character("g")], action: .diagnostics, help: "Diagnostics of store + files", hint: nil),
+        KeyBinding(keys: [.character("g")], action: .diagnostics, help: "Diagnostics of store + files", hint: "g check"),
         KeyBinding(keys: [.character("f")], action: .attachedFiles, help: "Attached files (check and boot)", hint: nil),
         KeyBinding(keys: [.character("b")], action: .testBoot, help: "Test boot in QEMU (saved store)", hint: "b boot"),
     ]
@@ -50,8 +50,12 @@ public enum KeyMap {
 
     public static func action(for key: Key) -> EditorAction? { byKey[key] }
 
+    /// The status line's hints; the check and boot keys come early so narrow terminals keep them.
     public static var hints: String {
-        bindings.compactMap(\.hint).joined(separator: "  ")
+        let early: [EditorAction] = [.switchPane, .edit, .diagnostics, .testBoot]
+        let first = early.compactMap { action in bindings.first { $0.action == action }?.hint }
+        let rest = bindings.filter { !early.contains($0.action) }.compactMap(\.hint)
+        return (first + rest).joined(separator: "  ")
     }
 
     /// Keys inside dialogs, for the help overlay.
