@@ -23,7 +23,7 @@ import Testing
         let severities = state.diagnostics.map(\.severity)
         #expect(severities == severities.sorted(by: >))
         #expect(EditorState.style(for: .error) == .error)
-        #expect(EditorState.style(for: .warning) == .dirty)
+        #expect(EditorState.style(for: .warning) == .heading)
         #expect(EditorState.style(for: .note) == .dim)
         state.press(.character("g"))
         guard case .picker(let picker)? = state.topDialog else { Issue.record("no diagnostics pane"); return }

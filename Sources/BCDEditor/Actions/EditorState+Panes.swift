@@ -20,7 +20,7 @@ extension EditorState {
     static func style(for severity: Severity) -> StyleRole {
         switch severity {
         case .error: return .error
-        case .warning: return .dirty
+        case .warning: return .heading
         case .note: return .dim
         }
     }

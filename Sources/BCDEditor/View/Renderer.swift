@@ -174,7 +174,7 @@ public final class Renderer {
             let summary = state.diagnosticsSummary
             let text = " g diagnostics: \(summary) · f attached files (\(state.attachedFiles.count)) · b test boot"
             let worst = state.diagnostics.map(\.severity).max()
-            let style: StyleRole = worst == .error ? .error : worst == .warning ? .dirty : .placeholder
+            let style: StyleRole = worst == .error ? .error : worst == .warning ? .heading : .placeholder
             canvas.put(TextWidth.clip(text, to: layout.columns), row: row, column: 0, style: style)
         }
         return nil
