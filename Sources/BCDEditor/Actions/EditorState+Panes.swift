@@ -4,8 +4,9 @@ import BCDKit
 /// The diagnostics pane (`g`), the attached-files pane (`f`) and the boot key (`b`).
 extension EditorState {
     /// "2 errors, 1 warning" / "clean" (notes do not count against clean).
-    public var diagnosticsSummary: String {
-        let found = diagnostics
+    public var diagnosticsSummary: String { Self.summary(of: diagnostics) }
+
+    static func summary(of found: [Diagnostic]) -> String {
         let errors = found.filter { $0.severity == .error }.count
         let warnings = found.filter { $0.severity == .warning }.count
         let notes = found.count - errors - warnings

@@ -59,6 +59,12 @@ public enum EditorApp {
                 timings.write(Data("\(first ? "first-screen" : "redraw") \(ms)\n".utf8))
             }
             first = false
+            // The check runs after the frame is on screen, then the summary is drawn.
+            if state.currentDiagnostics == nil {
+                _ = state.diagnostics
+                renderer.render(state, on: &canvas)
+                terminal.present(cursor: nil)
+            }
             guard let key = terminal.readKey() else { continue }
             let handled = ContinuousClock.now
             state.handle(key)

@@ -50,6 +50,11 @@ final class CheckCache {
     private var filesVersion: UInt64 = 0
     private var cached: [Diagnostic] = []
 
+    /// The findings if they are for this store and file version, else nil (no check run).
+    func current(version: UInt64, filesVersion: UInt64) -> [Diagnostic]? {
+        version == self.version && filesVersion == self.filesVersion ? cached : nil
+    }
+
     func refresh(store: BCDStore, version: UInt64, files: [SuppliedFile], filesVersion: UInt64, options: CheckOptions) -> [Diagnostic] {
         if version != self.version || filesVersion != self.filesVersion {
             cached = check(store: store, files: files, options: options)

@@ -143,6 +143,12 @@ public struct EditorState {
                            options: Attachments.checkOptions(store: file.path))
     }
 
+    /// The findings if already computed for this version, else nil: the view draws with
+    /// this so that a frame never waits for the check (the app runs it after the frame).
+    public var currentDiagnostics: [Diagnostic]? {
+        checkCache.current(version: storeVersion, filesVersion: filesVersion)
+    }
+
     // MARK: messages
 
     public mutating func inform(_ text: String) { message = Message(text: text, isError: false) }

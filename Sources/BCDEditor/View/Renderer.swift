@@ -171,9 +171,10 @@ public final class Renderer {
         } else if !state.filter.isEmpty {
             canvas.put(TextWidth.clip(" filter: \(state.filter)  (Esc clears)", to: layout.columns), row: row, column: 0, style: .key)
         } else {
-            let summary = state.diagnosticsSummary
+            let found = state.currentDiagnostics
+            let summary = found.map(EditorState.summary(of:)) ?? "checking…"
             let text = " g diagnostics: \(summary) · f attached files (\(state.attachedFiles.count)) · b test boot"
-            let worst = state.diagnostics.map(\.severity).max()
+            let worst = found?.map(\.severity).max()
             let style: StyleRole = worst == .error ? .error : worst == .warning ? .heading : .placeholder
             canvas.put(TextWidth.clip(text, to: layout.columns), row: row, column: 0, style: style)
         }
