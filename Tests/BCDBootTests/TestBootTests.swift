@@ -33,7 +33,7 @@ import Testing
                                          write: { text += $0 }, waitForEnter: { waited = true })
     #expect(outcome.kind == .notStarted)
     #expect(waited)
-    #expect(text.contains("unsaved changes"))
+    #expect(text.contains("unsaved version"))
     #expect(text.contains("NOT STARTED: validation found"))
     #expect(text.hasSuffix("Press Enter to return to the editor."))
 }

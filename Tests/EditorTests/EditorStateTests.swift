@@ -266,6 +266,21 @@ import Testing
         #expect(state.quit)
     }
 
+    @Test func bootKeyStopsAtValidationErrorsUnlessForced() throws {
+        var state = try EditorFixtures.state("win10-esp-BCD")
+        state.change("remove {bootmgr}") { store in _ = store.remove(ObjectNames.bootManager) }
+        let errors = state.diagnostics.filter { $0.severity == .error }
+        try #require(!errors.isEmpty, "a store without {bootmgr} should not check clean")
+        state.press(.character("b"))
+        #expect(state.topDialog?.title == "Test boot stopped by validation")
+        #expect(state.render().contains(errors[0].rule))
+        state.press(.enter)
+        #expect(state.bootRequest == nil)
+        #expect(state.message?.isError == true)
+        state.press(.character("b"), .character("F"))
+        #expect(state.bootRequest == BootKeyRequest(force: true))
+    }
+
     @Test func paneKeysOpenDiagnosticsFilesAndRequestTheBoot() throws {
         var state = try EditorFixtures.state()
         state.press(.character("g"))
@@ -273,7 +288,7 @@ import Testing
         state.press(.escape, .character("f"))
         #expect(state.topDialog?.title.hasPrefix("Attached files (") == true)
         state.press(.escape, .character("b"))
-        #expect(state.bootRequested)
+        #expect(state.bootRequest == BootKeyRequest(force: false))
         #expect(!state.render().contains("not available yet"))
     }
 }

@@ -68,4 +68,40 @@ import Testing
         let screen = try session.waitFor("OK: booted", seconds: 15)
         #expect(screen.contains("Boot Loaders (1)"))
     }
+
+    @Test func validationStopsTheBootKeyAndForcingShowsTheLoaderError() throws {
+        let demo = try Self.demoWorkspace()
+        let session = try TmuxSession(["edit", demo + "/BCD"], environment: Self.environment)
+        defer { session.close() }
+        try session.waitFor("g diagnostics: clean")
+        // Detach boot.wim: no boot manager is left for the loader to start.
+        try session.send("f")
+        try session.waitFor("Attached files (2)")
+        try session.type("boot.wim")
+        try session.send("Enter")
+        try session.waitFor("Detach boot.wim")
+        try session.send("d")
+        try session.waitFor("detached boot.wim")
+
+        // The boot key stops at validation, in the editor, and cancelling starts nothing.
+        try session.send("b")
+        var screen = try session.waitFor("Test boot stopped by validation")
+        #expect(screen.contains("the boot stops here"))
+        #expect(screen.contains("[F] force: boot anyway"))
+        try session.send("c")
+        try session.waitFor("test boot not started: validation found")
+
+        // Forced: the loader runs and its own error comes back classified.
+        try session.send("b")
+        try session.waitFor("Test boot stopped by validation")
+        try session.send("F")
+        let output = try session.waitFor("Press Enter to return to the editor.", seconds: 150)
+        #expect(output.contains("bcd: forced: validation errors do not stop this boot"))
+        #expect(output.contains("FAILED: the loader stopped:"))
+        try session.send("Enter")
+        screen = try session.waitFor("FAILED: the loader stopped:", seconds: 15)
+        #expect(screen.contains("Boot Loaders (1)"))
+        // The file on disk was never touched.
+        #expect(!FileManager.default.fileExists(atPath: demo + "/BCD.bak"))
+    }
 }

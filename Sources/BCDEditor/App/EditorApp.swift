@@ -71,13 +71,11 @@ public enum EditorApp {
             if let timings, key != .resize {
                 timings.write(Data("key \(milliseconds(ContinuousClock.now - handled))\n".utf8))
             }
-            if state.bootRequested {
+            if let request = state.bootRequest {
                 // docs/boot.md: curses stops, the boot runs on the plain terminal, then the editor comes back.
-                state.bootRequested = false
+                state.bootRequest = nil
                 terminal.stop()
-                let outcome = TestBoot.runFromEditor(store: state.file.path,
-                                                     files: state.attachedFiles.map { ServedFile(name: $0.name, path: $0.path) },
-                                                     unsavedChanges: state.isDirty)
+                let outcome = BootKeyRun.run(state, force: request.force)
                 do { terminal = try Terminal(useColor: !noColor) } catch { throw Failure(description: error.description) }
                 canvas = terminal
                 appliedTheme = ""

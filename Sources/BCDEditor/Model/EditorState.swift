@@ -34,7 +34,7 @@ public struct EditorState {
     public var message: Message?
     public var quit = false
     /// Set by the boot key; the app suspends curses, runs the test boot and clears it.
-    public var bootRequested = false
+    public var bootRequest: BootKeyRequest?
 
     /// The files the diagnostics and the test boot use (the loader serves them by name).
     public var attachedFiles: [SuppliedFile] {
