@@ -19,7 +19,7 @@ let package = Package(
         .systemLibrary(name: "CWimlib", path: "Sources/CWimlib"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
 
-        // Boot payload core: no Foundation, compiles with Embedded Swift too (see scripts/build-embedded.sh).
+        // Boot payload core: no Foundation, compiles with Embedded Swift too (checked by scripts/test.d/20-bootcore-embedded.sh).
         .target(name: "BootCore", path: "Sources/BootCore"),
 
         // BCD stores: hive access, model, names, devices, safe save.
@@ -45,7 +45,7 @@ let package = Package(
         ),
 
         .testTarget(name: "BCDKitTests", dependencies: ["BCDKit"], path: "Tests/BCDKitTests"),
-        .testTarget(name: "BootCoreTests", dependencies: ["BootCore"], path: "Tests/BootCoreTests"),
+        .testTarget(name: "BootCoreTests", dependencies: ["BootCore", "BCDKit"], path: "Tests/BootCoreTests"),
         .testTarget(name: "BCDCheckTests", dependencies: ["BCDCheck", "BCDKit"], path: "Tests/BCDCheckTests"),
         .testTarget(name: "CLITests", dependencies: ["BCDKit"], path: "Tests/CLITests"),
         .testTarget(name: "BCDBootTests", dependencies: ["BCDBoot", "BCDKit"], path: "Tests/BCDBootTests"),

@@ -39,7 +39,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("t")], action: .cycleTheme, help: "Next colour theme", hint: nil),
         KeyBinding(keys: [.character("g")], action: .diagnostics, help: "Diagnostics of store + files", hint: "g check"),
         KeyBinding(keys: [.character("f")], action: .attachedFiles, help: "Attached files (check and boot)", hint: nil),
-        KeyBinding(keys: [.character("b")], action: .testBoot, help: "Test boot in QEMU (saved store)", hint: "b boot"),
+        KeyBinding(keys: [.character("b")], action: .testBoot, help: "Test boot in QEMU (validation first)", hint: "b boot"),
     ]
 
     private static let byKey: [Key: EditorAction] = {
@@ -50,12 +50,19 @@ public enum KeyMap {
 
     public static func action(for key: Key) -> EditorAction? { byKey[key] }
 
-    /// The status line's hints; the check and boot keys come early so narrow terminals keep them.
-    public static var hints: String {
-        let early: [EditorAction] = [.switchPane, .edit, .diagnostics, .testBoot]
+    /// The status line's hints, whole ones only, as many as fit in `width` columns; editing, the
+    /// check and the boot key come first so narrow terminals keep them.
+    public static func hints(fitting width: Int) -> String {
+        let early: [EditorAction] = [.switchPane, .edit, .diagnostics, .testBoot, .help]
         let first = early.compactMap { action in bindings.first { $0.action == action }?.hint }
         let rest = bindings.filter { !early.contains($0.action) }.compactMap(\.hint)
-        return (first + rest).joined(separator: "  ")
+        var out = ""
+        for hint in first + rest {
+            let next = out.isEmpty ? hint : out + "  " + hint
+            guard TextWidth.of(next) <= width else { break }
+            out = next
+        }
+        return out
     }
 
     /// Keys inside dialogs, for the help overlay.

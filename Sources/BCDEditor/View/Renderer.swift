@@ -186,8 +186,8 @@ public final class Renderer {
         left += state.isDirty ? " [+]" : ""
         left += state.readOnly ? " [RO]" : ""
         let right = " theme: \(state.themeName) "
-        let hints = "  " + KeyMap.hints
         let middleWidth = max(0, layout.columns - TextWidth.of(left) - TextWidth.of(right))
+        let hints = "  " + KeyMap.hints(fitting: max(0, middleWidth - 2))
         canvas.put(TextWidth.fit(left + TextWidth.fit(hints, to: middleWidth) + right, to: layout.columns),
                    row: layout.statusRow, column: 0, style: .status)
     }
