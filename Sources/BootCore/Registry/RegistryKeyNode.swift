@@ -1,0 +1,44 @@
+/// A key node ("nk" cell). Fields from the cell data: flags 0x02 (0x20: compressed name),
+/// subkey count 0x14, subkey list 0x1C, value count 0x24, value list 0x28, name length 0x48,
+/// name 0x4C.
+public struct RegistryKeyNode {
+    /// Cell offset (relative to 0x1000).
+    public let cell: UInt32
+    public let nameUnits: [UInt16]
+    let subkeyCount: UInt32
+    let subkeyList: UInt32
+    let valueCount: UInt32
+    let valueList: UInt32
+
+    public var name: String { RegistryName.text(nameUnits) }
+}
+
+extension RegistryHive {
+    public func rootKey() throws(RegistryError) -> RegistryKeyNode { try key(at: rootCell) }
+
+    public func key(at cell: UInt32) throws(RegistryError) -> RegistryKeyNode {
+        let data = try record(cell, "nk")
+        guard let flags = u16(data, 0x02), let subkeys = u32(data, 0x14), let subkeyList = u32(data, 0x1C),
+              let values = u32(data, 0x24), let valueList = u32(data, 0x28), let nameLength = u16(data, 0x48),
+              0x4C + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
+        let nameStart = data.lowerBound + 0x4C
+        return RegistryKeyNode(cell: cell, nameUnits: RegistryName.units(bytes[nameStart..<nameStart + Int(nameLength)], compressed: flags & 0x20 != 0),
+                               subkeyCount: subkeys, subkeyList: subkeyList, valueCount: values, valueList: valueList)
+    }
+
+    /// The key at `path` (components separated by "\", compared ignoring ASCII case) below
+    /// `start` (the root key when nil).
+    public func key(path: String, from start: RegistryKeyNode? = nil) throws(RegistryError) -> RegistryKeyNode {
+        var key: RegistryKeyNode
+        if let start { key = start } else { key = try rootKey() }
+        var component: [UInt8] = []
+        for byte in Array(path.utf8) + [0x5C] {
+            guard byte == 0x5C else { component.append(byte); continue }
+            if component.isEmpty { continue }
+            guard let next = try subkey(of: key, named: component) else { throw .keyNotFound(path: path) }
+            key = next
+            component = []
+        }
+        return key
+    }
+}

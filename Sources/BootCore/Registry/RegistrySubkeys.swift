@@ -1,0 +1,55 @@
+/// Subkey lists: "lf"/"lh" (count u16 at 0x02, 8-byte entries from 0x04: key cell, hash),
+/// "li" (4-byte key cells from 0x04), "ri" (4-byte cells of further lists). Index lists are
+/// followed at most `maxIndexDepth` deep and `maxLists` lists per key, so loops end.
+extension RegistryHive {
+    static let maxIndexDepth = 4
+    static let maxLists = 1024
+
+    /// Cell offsets of `key`'s subkeys, in list order.
+    public func subkeyCells(of key: RegistryKeyNode) throws(RegistryError) -> [UInt32] {
+        var cells: [UInt32] = []
+        guard key.subkeyCount > 0 else { return cells }
+        var lists = 0
+        try collect(key.subkeyList, depth: 0, lists: &lists, into: &cells)
+        return cells
+    }
+
+    private func collect(_ list: UInt32, depth: Int, lists: inout Int, into cells: inout [UInt32]) throws(RegistryError) {
+        let data = try cellData(list)
+        lists += 1
+        guard depth <= RegistryHive.maxIndexDepth, lists <= RegistryHive.maxLists else { throw .indexTooDeep(offset: data.lowerBound - 4) }
+        guard let count = u16(data, 0x02) else { throw .badCell(offset: data.lowerBound - 4) }
+        let isIndex = hasSignature(data, "ri")
+        let stride: Int
+        if hasSignature(data, "lf") || hasSignature(data, "lh") {
+            stride = 8
+        } else if hasSignature(data, "li") || isIndex {
+            stride = 4
+        } else {
+            throw .badRecord(offset: data.lowerBound - 4, expected: "lf/lh/li/ri")
+        }
+        for i in 0..<Int(count) {
+            guard let cell = u32(data, 0x04 + i * stride) else { throw .badCell(offset: data.lowerBound - 4) }
+            if isIndex {
+                try collect(cell, depth: depth + 1, lists: &lists, into: &cells)
+            } else {
+                cells.append(cell)
+            }
+        }
+    }
+
+    public func subkeys(of key: RegistryKeyNode) throws(RegistryError) -> [RegistryKeyNode] {
+        var out: [RegistryKeyNode] = []
+        for cell in try subkeyCells(of: key) { out.append(try self.key(at: cell)) }
+        return out
+    }
+
+    /// The subkey named `name` (UTF-8, ASCII case ignored), or nil.
+    func subkey(of key: RegistryKeyNode, named name: [UInt8]) throws(RegistryError) -> RegistryKeyNode? {
+        for cell in try subkeyCells(of: key) {
+            let child = try self.key(at: cell)
+            if RegistryName.matches(child.nameUnits, name) { return child }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,61 @@
+/// A value ("vk" cell). Fields from the cell data: name length 0x02, data size 0x04 (high
+/// bit set: the data, at most 4 bytes, sits in the data-offset field itself), data cell 0x08,
+/// type 0x0C, flags 0x10 (bit 0: compressed name), name 0x14. A key's value list is a cell
+/// of 4-byte vk cell offsets.
+public struct RegistryValueNode {
+    public let nameUnits: [UInt16]
+    /// REG_* type tag (1 REG_SZ, 3 REG_BINARY, 7 REG_MULTI_SZ, ...).
+    public let type: UInt32
+    let dataSize: UInt32
+    let dataField: UInt32
+
+    public var name: String { RegistryName.text(nameUnits) }
+}
+
+extension RegistryHive {
+    public func values(of key: RegistryKeyNode) throws(RegistryError) -> [RegistryValueNode] {
+        var out: [RegistryValueNode] = []
+        guard key.valueCount > 0 else { return out }
+        let list = try cellData(key.valueList)
+        guard Int(key.valueCount) <= list.count / 4 else { throw .badCell(offset: list.lowerBound - 4) }
+        for i in 0..<Int(key.valueCount) {
+            guard let cell = u32(list, i * 4) else { throw .badCell(offset: list.lowerBound - 4) }
+            out.append(try value(at: cell))
+        }
+        return out
+    }
+
+    func value(at cell: UInt32) throws(RegistryError) -> RegistryValueNode {
+        let data = try record(cell, "vk")
+        guard let nameLength = u16(data, 0x02), let size = u32(data, 0x04), let field = u32(data, 0x08),
+              let type = u32(data, 0x0C), let flags = u16(data, 0x10),
+              0x14 + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
+        let nameStart = data.lowerBound + 0x14
+        return RegistryValueNode(nameUnits: RegistryName.units(bytes[nameStart..<nameStart + Int(nameLength)], compressed: flags & 1 != 0),
+                                 type: type, dataSize: size, dataField: field)
+    }
+
+    /// `key`'s value named `name` (ASCII case ignored; "" is the default value).
+    public func value(of key: RegistryKeyNode, named name: String) throws(RegistryError) -> RegistryValueNode {
+        let wanted = Array(name.utf8)
+        for value in try values(of: key) where RegistryName.matches(value.nameUnits, wanted) { return value }
+        throw .valueNotFound(name: name)
+    }
+
+    /// The value's data bytes: inline, in one cell, or in big-data segments.
+    public func data(of value: RegistryValueNode) throws(RegistryError) -> [UInt8] {
+        if value.dataSize & 0x8000_0000 != 0 {
+            let size = Int(value.dataSize & 0x7FFF_FFFF)
+            guard size <= 4 else { throw .badRecord(offset: 0, expected: "inline data of at most 4 bytes") }
+            var inline: [UInt8] = []
+            inline.appendLE(value.dataField, width: 4)
+            return Array(inline[0..<size])
+        }
+        let size = Int(value.dataSize)
+        if size == 0 { return [] }
+        let data = try cellData(value.dataField)
+        if size > RegistryHive.bigDataSegment, hasSignature(data, "db") { return try bigData(data, size: size) }
+        guard size <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
+        return Array(bytes[data.lowerBound..<data.lowerBound + size])
+    }
+}
