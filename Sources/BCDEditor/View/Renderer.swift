@@ -187,7 +187,7 @@ public final class Renderer {
         left += state.readOnly ? " [RO]" : ""
         let right = " theme: \(state.themeName) "
         let middleWidth = max(0, layout.columns - TextWidth.of(left) - TextWidth.of(right))
-        let hints = "  " + KeyMap.hints(fitting: max(0, middleWidth - 2))
+        let hints = "  " + KeyMap.hints(fitting: max(0, middleWidth - 4))  // two spaces before and after
         canvas.put(TextWidth.fit(left + TextWidth.fit(hints, to: middleWidth) + right, to: layout.columns),
                    row: layout.statusRow, column: 0, style: .status)
     }
