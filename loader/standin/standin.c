@@ -11,6 +11,18 @@
  *   STANDIN bcd <path> exe=<n> efi=<n>              (UTF-16LE ".exe\0"/".efi\0" counts)
  *   STANDIN throughput <path> bytes=<n> us=<n>
  *   STANDIN disk blocks=<n> crc32=<8 hex>           (the whole virtual disk, raw, when < 1 GiB)
+ * then follows the BCD (\EFI\Microsoft\Boot\BCD, else \Boot\BCD) as a boot manager does, through
+ * BootCore's resolver (StandinBridge.swift): {bootmgr}'s default entry, its device and the
+ * ramdisk options:
+ *   STANDIN entry {guid} device=ramdisk wim=<path> sdi=<path>|none   (or device=other / none)
+ *   STANDIN follow <path> found|missing          (the WIM and SDI when on the `boot` device)
+ * and when the BCD is missing or unreadable, has no default entry, or a followed file is
+ * missing, imitates the Windows Boot Manager's error screen (COM1 and console), e.g.
+ *   STANDIN imitates the Windows Boot Manager error screen (STAND-IN, not Microsoft's):
+ *   File: \Image\boot.sdi
+ *   Status: 0xc000000f
+ *   Info: A required file is missing or contains errors.
+ * and finally
  *   STANDIN done
  * then powers the machine off. */
 #include <efi.h>
@@ -92,6 +104,96 @@ static void report_disk(void) {
     }
     serial_printf("STANDIN disk blocks=%lu crc32=%X\n", blocks, crc);
     if (buf) FreePool(buf);
+}
+
+/* BootCore's BCD resolver (StandinBridge.swift). */
+INT32 standin_bcd_follow(const UINT8 *bytes, UINT64 size);
+INT32 standin_bcd_flags(void);
+void standin_bcd_text(INT32 field, char *buffer, UINTN capacity);
+enum { BCD_DEVICE = 1, BCD_RAMDISK = 2, BCD_WIM_ON_BOOT = 4, BCD_SDI_ON_BOOT = 8, BCD_SDI_PATH = 16 };
+enum { BCD_ENTRY, BCD_WIM, BCD_SDI, BCD_PATH, BCD_WHY };
+
+static const CHAR16 *follow_bcd_paths[] = { L"\\EFI\\Microsoft\\Boot\\BCD", L"\\Boot\\BCD" };
+
+/* The whole file at `path` (NULL when missing or unreadable; free with FreePool). */
+static UINT8 *read_whole(EFI_FILE *root, const CHAR16 *path, UINT64 *size) {
+    EFI_FILE *f;
+    if (root->Open(root, &f, (CHAR16 *)path, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) return NULL;
+    EFI_FILE_INFO *info = LibFileInfo(f);
+    *size = info ? info->FileSize : 0;
+    if (info) FreePool(info);
+    UINT8 *data = *size < (64u << 20) ? AllocatePool(*size + 1) : NULL;
+    UINT64 done = 0;
+    while (data && done < *size) {
+        UINTN got = (UINTN)(*size - done);
+        if (f->Read(f, &got, data + done) != EFI_SUCCESS || got == 0) { FreePool(data); data = NULL; }
+        done += got;
+    }
+    f->Close(f);
+    return data;
+}
+
+/* Whether the ASCII `path` opens on the file system (FAT: case-insensitive). */
+static int file_exists(EFI_FILE *root, const char *path) {
+    CHAR16 wide[260]; UINTN i = 0;
+    for (; path[i] && i < 259; i++) wide[i] = (CHAR16)(UINT8)path[i];
+    wide[i] = 0;
+    EFI_FILE *f;
+    if (root->Open(root, &f, wide, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) return 0;
+    f->Close(f);
+    return 1;
+}
+
+/* An imitation of the Windows Boot Manager's error screen, labelled as such, on COM1 and on
+ * the console (BCDBoot's BootManagerErrorScreen.parse reads the File/Status/Info lines). */
+static void error_screen(const char *file, const char *status, const char *info) {
+    serial_puts("STANDIN imitates the Windows Boot Manager error screen (STAND-IN, not Microsoft's):\n");
+    serial_printf("File: %a\nStatus: %a\nInfo: %a\n", file, status, info);
+    Print(L"\nSTAND-IN imitation of the Windows Boot Manager error screen (not Microsoft's)\n"
+          L"File: %a\nStatus: %a\nInfo: %a\n\n", file, status, info);
+}
+
+/* Prints `STANDIN follow <path> found|missing`; returns whether found. */
+static int follow(EFI_FILE *root, const char *path) {
+    int found = file_exists(root, path);
+    serial_printf("STANDIN follow %a %a\n", path, found ? "found" : "missing");
+    return found;
+}
+
+/* Follows the BCD to the files the default entry needs, as a boot manager does. */
+static void follow_bcd(EFI_FILE *root) {
+    const CHAR16 *bcd_path = NULL; UINT64 size = 0; UINT8 *bcd = NULL;
+    for (UINTN i = 0; i < sizeof follow_bcd_paths / sizeof *follow_bcd_paths && !bcd; i++)
+        if ((bcd = read_whole(root, follow_bcd_paths[i], &size))) bcd_path = follow_bcd_paths[i];
+    static const char bcd_file[] = "\\EFI\\Microsoft\\Boot\\BCD";
+    if (!bcd) {
+        serial_puts("STANDIN entry none (no BCD)\n");
+        error_screen(bcd_file, "0xc000000f", "The Boot Configuration Data for your PC is missing or contains errors.");
+        return;
+    }
+    static char entry[64], wim[260], sdi[260], why[160];
+    INT32 rc = standin_bcd_follow(bcd, size);
+    FreePool(bcd);
+    if (rc != 0) {
+        standin_bcd_text(BCD_WHY, why, sizeof why);
+        serial_printf("STANDIN entry none (%S: %a)\n", bcd_path, why);
+        if (rc == 1) error_screen(bcd_file, "0xc000000f", "The Boot Configuration Data for your PC is missing or contains errors.");
+        else error_screen(bcd_file, "0xc0000225", "The boot selection failed because a required device is inaccessible.");
+        return;
+    }
+    INT32 flags = standin_bcd_flags();
+    standin_bcd_text(BCD_ENTRY, entry, sizeof entry);
+    standin_bcd_text(BCD_WIM, wim, sizeof wim);
+    standin_bcd_text(BCD_SDI, sdi, sizeof sdi);
+    if (!(flags & BCD_RAMDISK)) {
+        serial_printf("STANDIN entry %a device=%a\n", entry, flags & BCD_DEVICE ? "other" : "none");
+        return;
+    }
+    serial_printf("STANDIN entry %a device=ramdisk wim=%a sdi=%a\n", entry, wim, flags & BCD_SDI_PATH ? sdi : "none");
+    int wim_ok = !(flags & BCD_WIM_ON_BOOT) || follow(root, wim);
+    int sdi_ok = !(flags & BCD_SDI_ON_BOOT && flags & BCD_SDI_PATH) || follow(root, sdi);
+    if (!sdi_ok) error_screen(sdi, "0xc000000f", "A required file is missing or contains errors.");
+    else if (!wim_ok) error_screen(wim, "0xc000000f", "A required file is missing or contains errors.");
 }
 
 static UINT64 tsc(void) { UINT32 lo, hi; __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi)); return ((UINT64)hi << 32) | lo; }
@@ -188,6 +290,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
         for (UINTN i = 0; i < sizeof other_paths / sizeof *other_paths; i++) report_file(root, other_paths[i], 0, i >= 3);   /* time the boot.wim reads */
     }
     report_disk();
+    if (root) follow_bcd(root);
     serial_puts("STANDIN done\n");
     RT->ResetSystem(EfiResetShutdown, EFI_SUCCESS, 0, NULL);
     return EFI_SUCCESS;
