@@ -46,7 +46,8 @@ public struct BootManagerErrorScreen: Sendable, Equatable {
         var status: UInt32?
         var info: String?
         var infoFollows = false
-        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        // isNewline, not == "\n": a raw serial log's "\r\n" is one Character, equal to neither.
+        for raw in text.split(whereSeparator: { $0.isNewline }) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if infoFollows, info == nil, !line.isEmpty, status != nil {
                 info = line

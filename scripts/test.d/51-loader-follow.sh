@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The STAND-IN boot manager follows the BCD as a boot manager does (BootCore's resolver):
+#  1. the demo workspace boots (bcd boot, exit 0): the default entry's ramdisk WIM and SDI
+#     are followed and found, no error screen;
+#  2. the same store with ramdisksdipath \Image\boot.sdi (a path the loader does not serve),
+#     booted with --force: the stand-in imitates the boot manager's error screen and bcd boot
+#     classifies it (exit 2): File \Image\boot.sdi, Status 0xc000000f, and the store's
+#     ramdisksdipath among the hints.
+# Needs the bcd binary ($BCD, default .build/debug/bcd). Every boot runs under `timeout`.
+source "$(dirname "$0")/../../loader/tests/lib.sh"
+bcd=${BCD:-$ROOT/.build/debug/bcd}
+need wimcapture mkntfs
+[ -x "$bcd" ] || fail "no bcd binary at $bcd (swift build first)"
+build_loader
+BCD=$bcd "$ROOT/scripts/make-demo-workspace.sh" "$WORK/demo" >/dev/null
+
+# boot NAME EXPECTED-STATUS STORE ARGS...: bcd boot (disk mode); output in $WORK/NAME.out,
+# cleaned serial log in $WORK/NAME.serial.txt (for expect_line).
+boot() {
+    local name=$1 want=$2 store=$3; shift 3
+    local rc=0
+    timeout 300 "$bcd" boot "$store" --mode disk --timeout 150 --serial-log "$WORK/$name.serial" "$@" >"$WORK/$name.out" 2>&1 || rc=$?
+    [ "$rc" = "$want" ] || { cat "$WORK/$name.out" >&2; fail "$name: bcd boot exited with $rc, expected $want"; }
+    tr -d '\r' <"$WORK/$name.serial" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' >"$WORK/$name.serial.txt"
+    echo "51-loader-follow: $name: exit $rc: $(grep -E '^(OK|FAILED|TIMEOUT)' "$WORK/$name.out" | head -1)"
+}
+expect_out() { grep -qE -- "$2" "$WORK/$1.out" || { cat "$WORK/$1.out" >&2; fail "$1: expected a line matching: $2"; }; }
+
+# 1. The demo as made: everything the entry needs is there.
+boot demo 0 "$WORK/demo/BCD"
+expect_line "$WORK/demo.serial" '^STANDIN entry \{a4f89c62-2142-11e6-80b6-00155da04110\} device=ramdisk wim=\\Boot\\boot\.wim sdi=\\Boot\\boot\.sdi$'
+expect_line "$WORK/demo.serial" '^STANDIN follow \\Boot\\boot\.wim found$'
+expect_line "$WORK/demo.serial" '^STANDIN follow \\Boot\\boot\.sdi found$'
+reject_line "$WORK/demo.serial" '^Status:'
+expect_line "$WORK/demo.serial" '^STANDIN done$'
+expect_out demo '^OK: booted'
+
+# 2. ramdisksdipath moved to \Image\boot.sdi: the boot manager's error screen, classified.
+mkdir -p "$WORK/broken"
+cp "$WORK/demo/BCD" "$WORK/broken/BCD"
+"$bcd" set --store "$WORK/broken/BCD" '{ramdiskoptions}' ramdisksdipath '\Image\boot.sdi' >/dev/null
+boot broken 2 "$WORK/broken/BCD" --file "boot.sdi=$WORK/demo/boot.sdi" --file "boot.wim=$WORK/demo/boot.wim" --force
+expect_line "$WORK/broken.serial" '^STANDIN follow \\Boot\\boot\.wim found$'
+expect_line "$WORK/broken.serial" '^STANDIN follow \\Image\\boot\.sdi missing$'
+expect_line "$WORK/broken.serial" "^STANDIN imitates the Windows Boot Manager error screen \(STAND-IN, not Microsoft's\):$"
+expect_out broken '^FAILED: the Windows Boot Manager showed an error screen$'
+expect_out broken '^ *Windows Boot Manager error: Status 0xc000000f, File \\Image\\boot\.sdi'
+expect_out broken '^ *\{ramdiskoptions\} ramdisksdipath \\Image\\boot\.sdi$'
+echo "51-loader-follow: ok"
