@@ -38,7 +38,7 @@ struct RegistryRobustnessTests {
 
     @Test func bitFlipsGiveErrorsNotCrashes() throws {
         let bytes = try Self.store()
-        var rng = SplitMix(seed: 0xBCD)
+        var rng = XorShift(state: 0xBCD)
         for _ in 0..<3000 {
             var damaged = bytes
             for _ in 0..<Int(rng.next() % 4 + 1) {
@@ -69,15 +69,11 @@ struct RegistryRobustnessTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so failures reproduce.
-struct SplitMix {
+/// A deterministic xorshift64 generator, so failures reproduce.
+struct XorShift {
     var state: UInt64
-    init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        state ^= state << 13; state ^= state >> 7; state ^= state << 17
+        return state
     }
 }
