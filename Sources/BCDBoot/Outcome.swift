@@ -136,7 +136,10 @@ public enum SerialLog {
             return o
         }
         if let screen = BootManagerErrorScreen.parse(text) {
-            var o = BootOutcome(kind: .bootError, headline: "FAILED: the Windows Boot Manager showed an error screen")
+            // The headline is the editor's message line: status and file, and whose screen it was.
+            let who = text.contains("STAND-IN") ? "the boot manager (STAND-IN imitation)" : "the Windows Boot Manager"
+            let status = "0x" + CRC32.hex(screen.status) + (BootManagerStatus.lookup(screen.status).map { " " + $0.name } ?? "")
+            var o = BootOutcome(kind: .bootError, headline: "FAILED: \(who) stopped with \(status)" + (screen.file.map { ", File \($0)" } ?? ""))
             o.bootManagerError = screen
             o.details = screen.explanation + progress
             return o

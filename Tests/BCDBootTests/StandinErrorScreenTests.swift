@@ -35,7 +35,7 @@ private let followRun = """
     let o = SerialLog.classify(followRun, expected: [], timedOut: false)
     #expect(o.kind == .bootError)
     #expect(o.exitStatus == 2)
-    #expect(o.headline == "FAILED: the Windows Boot Manager showed an error screen")
+    #expect(o.headline == "FAILED: the boot manager (STAND-IN imitation) stopped with 0xc000000f STATUS_NO_SUCH_FILE, File \\Image\\boot.sdi")
     #expect(o.bootManagerError == screen)
     #expect(o.details.first == "Windows Boot Manager error: Status 0xc000000f, File \\Image\\boot.sdi, Info: A required file is missing or contains errors.")
     #expect(o.details.contains { $0.contains("{ramdiskoptions} object's ramdisksdidevice/ramdisksdipath") })

@@ -104,4 +104,34 @@ import Testing
         // The file on disk was never touched.
         #expect(!FileManager.default.fileExists(atPath: demo + "/BCD.bak"))
     }
+
+    @Test func brokenSDIPathStopsTheBootAndForcingShowsTheBootManagersError() throws {
+        let demo = try Self.demoWorkspace()
+        let before = try Data(contentsOf: URL(fileURLWithPath: demo + "/BCD"))
+        let session = try TmuxSession(["edit", demo + "/BCD"], environment: Self.environment)
+        defer { session.close() }
+        try session.waitFor("g diagnostics: clean")
+        // {ramdiskoptions} ramdisksdipath -> \Image\boot.sdi, not saved.
+        try session.send("/")
+        try session.type("ramdiskoptions")
+        try session.send("Enter", "l", "j", "j", "Enter")
+        try session.waitFor("> \\Boot\\boot.sdi")
+        try session.send("C-u")
+        try session.type("\\Image\\boot.sdi")
+        try session.send("Enter")
+        try session.waitFor("ramdisksdipath          \\Image\\boot.sdi")
+
+        try session.send("b")
+        let dialog = try session.waitFor("Test boot stopped by validation")
+        #expect(dialog.contains("ramdisk.path-outside"))
+        try session.send("F")
+        let output = try session.waitFor("Press Enter to return to the editor.", seconds: 150)
+        #expect(output.contains("booting the editor's unsaved version"))
+        #expect(output.contains("FAILED: the boot manager (STAND-IN imitation) stopped with 0xc000000f STATUS_NO_SUCH_FILE, File \\Image\\boot.sdi"))
+        #expect(output.contains("{ramdiskoptions} ramdisksdipath \\Image\\boot.sdi"))
+        try session.send("Enter")
+        let screen = try session.waitFor("stopped with 0xc000000f", seconds: 15)
+        #expect(screen.contains("[+]"), "the edit is still there, unsaved")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: demo + "/BCD")) == before, "the file on disk is untouched")
+    }
 }

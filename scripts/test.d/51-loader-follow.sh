@@ -43,7 +43,7 @@ boot broken 2 "$WORK/broken/BCD" --file "boot.sdi=$WORK/demo/boot.sdi" --file "b
 expect_line "$WORK/broken.serial" '^STANDIN follow \\Boot\\boot\.wim found$'
 expect_line "$WORK/broken.serial" '^STANDIN follow \\Image\\boot\.sdi missing$'
 expect_line "$WORK/broken.serial" "^STANDIN imitates the Windows Boot Manager error screen \(STAND-IN, not Microsoft's\):$"
-expect_out broken '^FAILED: the Windows Boot Manager showed an error screen$'
+expect_out broken '^FAILED: the boot manager \(STAND-IN imitation\) stopped with 0xc000000f STATUS_NO_SUCH_FILE, File \\Image\\boot\.sdi$'
 expect_out broken '^ *Windows Boot Manager error: Status 0xc000000f, File \\Image\\boot\.sdi'
 expect_out broken '^ *\{ramdiskoptions\} ramdisksdipath \\Image\\boot\.sdi$'
 echo "51-loader-follow: ok"
