@@ -44,11 +44,13 @@ let package = Package(
             path: "Sources/bcd"
         ),
 
+        // Running `bcd` and external tools from the test targets (a missing tool fails, never skips).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BCDKitTests", dependencies: ["BCDKit"], path: "Tests/BCDKitTests"),
-        .testTarget(name: "BootCoreTests", dependencies: ["BootCore", "BCDKit"], path: "Tests/BootCoreTests"),
-        .testTarget(name: "BCDCheckTests", dependencies: ["BCDCheck", "BCDKit"], path: "Tests/BCDCheckTests"),
-        .testTarget(name: "CLITests", dependencies: ["BCDKit"], path: "Tests/CLITests"),
+        .testTarget(name: "BootCoreTests", dependencies: ["TestSupport", "BootCore", "BCDKit"], path: "Tests/BootCoreTests"),
+        .testTarget(name: "BCDCheckTests", dependencies: ["TestSupport", "BCDCheck", "BCDKit"], path: "Tests/BCDCheckTests"),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "BCDKit"], path: "Tests/CLITests"),
         .testTarget(name: "BCDBootTests", dependencies: ["BCDBoot", "BCDKit"], path: "Tests/BCDBootTests"),
-        .testTarget(name: "EditorTests", dependencies: ["BCDEditor", "BCDKit"], path: "Tests/EditorTests"),
+        .testTarget(name: "EditorTests", dependencies: ["TestSupport", "BCDEditor", "BCDKit"], path: "Tests/EditorTests"),
     ]
 )

@@ -2,6 +2,7 @@ import BCDCheck
 import BCDKit
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 /// Where the shared workspace is, for its removal at exit.
@@ -12,57 +13,29 @@ let workspaceDirectory = Mutex<String?>(nil)
 enum Tools {
     struct Failed: Error, CustomStringConvertible { let description: String }
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = Programs.repositoryRoot
 
+    /// `bcd` beside the test bundle (or $BCD_BINARY), else a debug build in .build-check or .build.
     static var bcd: String {
-        if let path = ProcessInfo.processInfo.environment["BCD_BINARY"] { return path }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bcd").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        for dir in [".build-check", ".build"] {
-            let path = repositoryRoot.appendingPathComponent("\(dir)/debug/bcd").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return repositoryRoot.appendingPathComponent(".build/debug/bcd").path
+        let found = Programs.bcdBinary
+        if FileManager.default.isExecutableFile(atPath: found) { return found }
+        let alternative = repositoryRoot.appendingPathComponent(".build-check/debug/bcd").path
+        return FileManager.default.isExecutableFile(atPath: alternative) ? alternative : found
     }
 
     static func which(_ tool: String) throws -> String {
-        if tool.contains("/") { return tool }
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/sbin:/sbin:/usr/bin:/bin"
-        for dir in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/\(tool)") {
-            return "\(dir)/\(tool)"
-        }
-        throw Failed(description: "required tool '\(tool)' is not installed (run scripts/install-deps.sh)")
+        do { return try Programs.which(tool) } catch { throw Failed(description: "\(error)") }
     }
 
-    struct Output { let status: Int32; let stdout: String; let stderr: String }
+    typealias Output = ProgramRun
 
-    /// Runs a tool; output goes through files so a large output never blocks.
+    /// Runs a tool; with `check`, a non-zero exit throws with its stderr.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String], environment: [String: String] = [:], check: Bool = true) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try which(tool))
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["BCD_STORE"] = nil
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let dir = try scratch()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("out"), err = dir.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        let result = Output(status: process.terminationStatus,
-                            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        let result: Output
+        do { result = try Programs.run(tool, arguments, environment: environment) } catch let missing as MissingProgram {
+            throw Failed(description: missing.description)
+        }
         if check && result.status != 0 {
             throw Failed(description: "\(tool) \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import BootCore
+import TestSupport
 
 /// Host tools the payload tests compare against (dosfstools, mtools, cpio, mkntfs, file).
 /// A missing tool is a failure with a clear message, never a skip.
@@ -16,41 +17,17 @@ enum PayloadTool {
     }
 
     static func path(of tool: String) throws -> String {
-        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-            + ["/usr/sbin", "/sbin", "/usr/bin", "/bin"]
-        for dir in dirs where FileManager.default.isExecutableFile(atPath: dir + "/" + tool) { return dir + "/" + tool }
-        throw Failure(description: "required tool '\(tool)' is not installed (run scripts/install-deps.sh)")
+        do { return try Programs.which(tool) } catch { throw Failure(description: "\(error)") }
     }
 
+    /// Runs a tool in the C locale, mtools' geometry check off.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String], environment: [String: String] = [:],
                     currentDirectory: URL? = nil, stdin: Data? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try path(of: tool))
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["MTOOLS_SKIP_CHECK"] = "1"
-        env["LC_ALL"] = "C"
+        var env = ["MTOOLS_SKIP_CHECK": "1", "LC_ALL": "C"]
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        // stderr goes to a file so a chatty tool cannot block on a full pipe.
-        let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("payload-tool-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errURL) }
-        let errHandle = try FileHandle(forWritingTo: errURL)
-        defer { try? errHandle.close() }
-        let out = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = errHandle
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errData = (try? Data(contentsOf: errURL)) ?? Data()
-        return Output(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
+        let result = try Programs.run(try path(of: tool), arguments, environment: env, currentDirectory: currentDirectory, stdin: stdin)
+        return Output(status: result.status, stdout: result.stdoutData, stderr: result.stderr)
     }
 
     static func temporaryDirectory(_ label: String) throws -> URL {

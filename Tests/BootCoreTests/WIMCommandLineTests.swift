@@ -1,44 +1,20 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `bcd wim info|ls|cat` end to end: the real binary (built beside this test bundle, or
 /// $BCD_BINARY) on WIMs made by wimcapture. Bad input: one line on stderr, non-zero exit.
 @Suite("bcd wim commands")
 struct WIMCommandLineTests {
-    struct Run {
-        let status: Int32
-        let stdout: Data
-        let stderr: String
-    }
+    typealias Run = ProgramRun
 
-    static var binary: String {
-        if let path = ProcessInfo.processInfo.environment["BCD_BINARY"] { return path }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bcd").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/bcd").path
-    }
+    static var binary: String { Programs.bcdBinary }
 
     func bcd(_ arguments: [String], in dir: URL) throws -> Run {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
             throw WIMTool.Failure(description: "the bcd binary was not found at \(Self.binary) (run swift build, or set BCD_BINARY)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        let out = dir.appendingPathComponent("out-\(UUID().uuidString)"), err = dir.appendingPathComponent("err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return Run(status: process.terminationStatus, stdout: try Data(contentsOf: out),
-                   stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        return try Programs.run(Self.binary, arguments)
     }
 
     func expectOneLineError(_ run: Run, containing text: String, _ comment: String) {
@@ -60,28 +36,28 @@ struct WIMCommandLineTests {
 
         let info = try bcd(["wim", "info", wim.path], in: dir)
         #expect(info.status == 0)
-        let text = String(decoding: info.stdout, as: UTF8.self)
+        let text = String(decoding: info.stdoutData, as: UTF8.self)
         for line in ["Images:       2", "Boot index:   2", "Compression:  LZX", "Chunk size:   32768", "first", "second  [boot]"] {
             #expect(text.contains(line), "info lacks \(line): \(text)")
         }
 
         // ls defaults to the boot image (2 = the Sources directory); --index 1 is the full tree.
-        let bootRoot = String(decoding: try bcd(["wim", "ls", wim.path], in: dir).stdout, as: UTF8.self)
+        let bootRoot = String(decoding: try bcd(["wim", "ls", wim.path], in: dir).stdoutData, as: UTF8.self)
         #expect(bootRoot.contains("boot.wim") && bootRoot.contains("Setup.TXT") && !bootRoot.contains("Windows"))
         let root = try bcd(["wim", "ls", wim.path, "--index", "1"], in: dir)
-        let rootText = String(decoding: root.stdout, as: UTF8.self)
+        let rootText = String(decoding: root.stdoutData, as: UTF8.self)
         #expect(root.status == 0)
         for name in ["Sources", "Windows", "empty.bin", "EmptyDir"] { #expect(rootText.contains(name), "ls lacks \(name)") }
-        let sub = String(decoding: try bcd(["wim", "ls", wim.path, "\\windows\\SYSTEM32", "--index", "1"], in: dir).stdout, as: UTF8.self)
+        let sub = String(decoding: try bcd(["wim", "ls", wim.path, "\\windows\\SYSTEM32", "--index", "1"], in: dir).stdoutData, as: UTF8.self)
         #expect(sub.contains("winload.efi") && sub.contains("small.dll"))
 
         for path in ["Windows/System32/winload.efi", "one.bin", "empty.bin", "Sources/boot.wim"] {
             let cat = try bcd(["wim", "cat", wim.path, path, "--index", "1"], in: dir)
             #expect(cat.status == 0)
-            #expect([UInt8](cat.stdout) == files[path], "cat \(path)")
+            #expect([UInt8](cat.stdoutData) == files[path], "cat \(path)")
         }
         let bootCat = try bcd(["wim", "cat", wim.path, "\\BOOT.WIM"], in: dir)
-        #expect([UInt8](bootCat.stdout) == files["Sources/boot.wim"])
+        #expect([UInt8](bootCat.stdoutData) == files["Sources/boot.wim"])
     }
 
     @Test func badInputIsOneLineAndNonZero() throws {

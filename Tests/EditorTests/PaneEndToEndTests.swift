@@ -16,6 +16,18 @@ import Testing
         return directory
     }
 
+    /// Sets {ramdiskoptions} ramdisksdipath to \\Image\\boot.sdi (outside the loader's directories).
+    static func breakSDIPath(_ session: TmuxSession) throws {
+        try session.send("/")
+        try session.type("ramdiskoptions")
+        try session.send("Enter", "l", "j", "j", "Enter")
+        try session.waitFor("> \\Boot\\boot.sdi")
+        try session.send("C-u")
+        try session.type("\\Image\\boot.sdi")
+        try session.send("Enter")
+        try session.waitFor("ramdisksdipath          \\Image\\boot.sdi")
+    }
+
     static var environment: [String: String] { ["BCD_SOURCE_ROOT": TmuxSession.repositoryRoot.path] }
 
     @Test func diagnosticsShowTheDemoCleanThenTheBrokenSDIPathAndJumpToIt() throws {
@@ -29,15 +41,7 @@ import Testing
         try session.waitFor("no problems")
         try session.send("Escape")
 
-        // Break the SDI path: {ramdiskoptions} ramdisksdipath -> \Image\boot.sdi.
-        try session.send("/")
-        try session.type("ramdiskoptions")
-        try session.send("Enter", "l", "j", "j", "Enter")
-        try session.waitFor("> \\Boot\\boot.sdi")
-        try session.send("C-u")
-        try session.type("\\Image\\boot.sdi")
-        try session.send("Enter")
-        try session.waitFor("ramdisksdipath          \\Image\\boot.sdi")
+        try Self.breakSDIPath(session)
         try session.send("g")
         var screen = try session.waitFor("Diagnostics: 1 error")
         #expect(screen.contains("error ramdisk.path-outside"))
@@ -111,15 +115,7 @@ import Testing
         let session = try TmuxSession(["edit", demo + "/BCD"], environment: Self.environment)
         defer { session.close() }
         try session.waitFor("g diagnostics: clean")
-        // {ramdiskoptions} ramdisksdipath -> \Image\boot.sdi, not saved.
-        try session.send("/")
-        try session.type("ramdiskoptions")
-        try session.send("Enter", "l", "j", "j", "Enter")
-        try session.waitFor("> \\Boot\\boot.sdi")
-        try session.send("C-u")
-        try session.type("\\Image\\boot.sdi")
-        try session.send("Enter")
-        try session.waitFor("ramdisksdipath          \\Image\\boot.sdi")
+        try Self.breakSDIPath(session)   // not saved
 
         try session.send("b")
         let dialog = try session.waitFor("Test boot stopped by validation")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Drives the real `bcd` binary inside a private tmux server (its own socket, killed at the
@@ -97,11 +98,9 @@ final class TmuxSession {
     }
 
     static func which(_ tool: String) throws -> String {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = "\(directory)/\(tool)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        do { return try Programs.which(tool) } catch {
+            throw Failure(description: "\(tool) is not installed (Debian package \(tool); scripts/install-deps.sh installs it)")
         }
-        throw Failure(description: "\(tool) is not installed (Debian package \(tool); scripts/install-deps.sh installs it)")
     }
 
     /// Runs the bcd CLI (for setting up and checking stores).
