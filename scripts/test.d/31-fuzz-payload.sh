@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes BootCore's SDI and newc cpio readers, and the virtual FAT disk + BCD patch, with libFuzzer (swiftc -sanitize=fuzzer,address,
+# Fuzzes BootCore's SDI and newc cpio readers, the virtual FAT disk + BCD patch, and the registry hive
+# reader + BCD boot-target resolver, with libFuzzer (swiftc -sanitize=fuzzer,address,
 # whose runtime ships with the Swift toolchain): a bounded number of runs each, from a seed
 # corpus made here at run time. Any crash, sanitizer report or failed precondition fails the step.
 set -euo pipefail
@@ -20,7 +21,9 @@ build() {  # name, sources... -> $work/fuzz-NAME
 }
 build sdi Sources/BootCore/Support/*.swift Sources/BootCore/SDI/*.swift Fuzz/sdi/*.swift
 build cpio Sources/BootCore/Support/*.swift Sources/BootCore/Cpio/*.swift Fuzz/cpio/*.swift
-build vdisk Sources/BootCore/Support/*.swift Sources/BootCore/FAT/*.swift Sources/BootCore/Boot/*.swift Fuzz/vdisk/*.swift
+# Boot/ holds the BCD resolver too, which reads the hive through Registry/.
+build vdisk Sources/BootCore/Support/*.swift Sources/BootCore/FAT/*.swift Sources/BootCore/Boot/*.swift Sources/BootCore/Registry/*.swift Fuzz/vdisk/*.swift
+build registry Sources/BootCore/Support/*.swift Sources/BootCore/Registry/*.swift Sources/BootCore/Boot/*.swift Sources/BootCore/FAT/*.swift Fuzz/registry/*.swift
 
 # SDI seeds: the real fixture, its header page alone, and an SDI around a fresh small NTFS.
 mkdir -p "$work/seeds-sdi" "$work/seeds-cpio" "$work/seeds-vdisk" "$work/tree/sub"
@@ -44,10 +47,17 @@ printf '\x03\x03BCD\x10\x00\x00\x08boot.sdi\x00\x30\x00\x08boot.wim\x00\x00\x01'
 printf '\x02\x10a long name.txt\x05\x00\x00\x0cbootmgr.efi\x00\x00\x10\x00' > "$work/seeds-vdisk/long-names"
 printf '\x00\\\x00w\x00.\x00e\x00x\x00e\x00\x00\x00' > "$work/seeds-vdisk/bcd-path"
 
+# registry seeds: every real store in the fixtures (the transaction log too: a non-hive).
+mkdir -p "$work/seeds-registry"
+for f in ../shared/fixtures/bcd/*; do cp "$f" "$work/seeds-registry/"; done
+[ "$(ls "$work/seeds-registry" | wc -l)" -ge 5 ] || { echo "fuzz-payload: the BCD fixtures are missing"; exit 1; }
+
 status=0
-for name in sdi cpio vdisk; do
+for name in sdi cpio vdisk registry; do
     # A vdisk run builds a disk and reads all its metadata sectors: fewer runs, same time scale.
     n=$runs; [ "$name" = vdisk ] && n=${FUZZ_VDISK_RUNS:-$((runs / 4))}
+    # A registry run is cheap and the hive is the most intricate format here: more runs.
+    [ "$name" = registry ] && n=${FUZZ_REGISTRY_RUNS:-$((runs * 5))}
     echo "fuzz-payload: $name, $n runs"
     mkdir -p "$work/corpus-$name"
     if ! (cd "$work" && ./"fuzz-$name" -runs="$n" -max_len=400000 -timeout=10 -rss_limit_mb=2048 \
