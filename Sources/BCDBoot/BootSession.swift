@@ -82,7 +82,7 @@ public struct BootSession {
         start = Date()
         let root = request.sourceRoot
         if let reason = LoaderBuild.staleReason(sourceRoot: root) {
-            progress("build: \(reason); running make -C loader")
+            progress("build: \(reason); running make -C loader loader")
             _ = try Tools.require("make")
             let before = LoaderBuild.loaderDate(sourceRoot: root)
             try LoaderBuild.build(sourceRoot: root) { [progress] line in progress("build: \(line)") }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Builds loader/build/loader.efi with `make -C loader` when it is missing or older than any
-/// file under loader/ (outside build/ and tests/, documentation aside) or Sources/BootCore.
+/// Builds loader/build/loader.efi with `make -C loader loader` when it is missing or older than
+/// any file under loader/ (outside build/, tests/ and the stand-in's standin/, documentation
+/// aside) or Sources/BootCore.
 public enum LoaderBuild {
     public static func loaderPath(sourceRoot: String) -> String { sourceRoot + "/loader/build/loader.efi" }
 
@@ -19,7 +20,7 @@ public enum LoaderBuild {
         for dir in [sourceRoot + "/loader", sourceRoot + "/Sources/BootCore"] {
             guard let walker = fm.enumerator(atPath: dir) else { continue }
             while let rel = walker.nextObject() as? String {
-                if dir.hasSuffix("/loader") && (rel == "build" || rel == "tests") { walker.skipDescendants(); continue }
+                if dir.hasSuffix("/loader") && (rel == "build" || rel == "tests" || rel == "standin") { walker.skipDescendants(); continue }
                 if rel.hasPrefix(".") || rel.contains("/.") || rel.hasSuffix(".md") { continue }
                 let path = dir + "/" + rel
                 guard let attrs = try? fm.attributesOfItem(atPath: path), attrs[.type] as? FileAttributeType == .typeRegular,
@@ -30,12 +31,12 @@ public enum LoaderBuild {
         return nil
     }
 
-    /// Runs `make -C loader`, passing each output line to `output`. Throws with the tail of the
+    /// Runs `make -C loader loader`, passing each output line to `output`. Throws with the tail of the
     /// output (the compiler's error) when the build fails.
     public static func build(sourceRoot: String, output: (String) -> Void) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["make", "-C", sourceRoot + "/loader"]
+        process.arguments = ["make", "-C", sourceRoot + "/loader", "loader"]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -69,11 +70,11 @@ public enum LoaderBuild {
             var errors: [String] = []
             for line in allErrors where !errors.contains(line) { errors.append(line) }
             if errors.isEmpty { errors = tail.filter { $0.contains("rror") } }
-            throw BootFailure("make -C loader failed (status \(process.terminationStatus))"
+            throw BootFailure("make -C loader loader failed (status \(process.terminationStatus))"
                               + (errors.isEmpty ? "" : ":\n" + errors.suffix(10).joined(separator: "\n")))
         }
         guard FileManager.default.fileExists(atPath: loaderPath(sourceRoot: sourceRoot)) else {
-            throw BootFailure("make -C loader succeeded but \(loaderPath(sourceRoot: sourceRoot)) is missing")
+            throw BootFailure("make -C loader loader succeeded but \(loaderPath(sourceRoot: sourceRoot)) is missing")
         }
     }
 }

@@ -40,7 +40,7 @@ struct BootCommand: ParsableCommand {
         commandName: "boot",
         abstract: "Test-boot a store and its files in QEMU (OVMF) through the project's loader.",
         discussion: """
-            Steps: validation (errors stop the boot unless --force), `make -C loader` when loader.efi is \
+            Steps: validation (errors stop the boot unless --force), `make -C loader loader` when loader.efi is \
             missing or older than its sources, staging (a FAT disk image, or a TFTP tree with a generated \
             iPXE script for --mode network), then qemu-system-x86_64 with OVMF (KVM when /dev/kvm works, \
             else software emulation). The store is served as BCD. The serial log is kept and the result \

@@ -7,7 +7,7 @@ private func fakeTree(recipe: String) throws -> String {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("bcdboot-build-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: root + "/loader/build", withIntermediateDirectories: true)
     try FileManager.default.createDirectory(atPath: root + "/Sources/BootCore", withIntermediateDirectories: true)
-    try "all:\n\t\(recipe)\n".write(toFile: root + "/loader/Makefile", atomically: true, encoding: .utf8)
+    try "loader:\n\t\(recipe)\n".write(toFile: root + "/loader/Makefile", atomically: true, encoding: .utf8)
     try "let x = 1\n".write(toFile: root + "/Sources/BootCore/X.swift", atomically: true, encoding: .utf8)
     return root
 }
@@ -42,7 +42,7 @@ private func touch(_ path: String, _ date: Date) throws {
         try LoaderBuild.build(sourceRoot: root) { streamed.append($0) }
     } throws: { error in
         let message = (error as? BootFailure)?.message ?? ""
-        return message.contains("make -C loader failed") && message.contains("src/main.c:3:1: error: expected declaration")
+        return message.contains("make -C loader loader failed") && message.contains("src/main.c:3:1: error: expected declaration")
     }
     #expect(streamed.contains("src/main.c:3:1: error: expected declaration"))
 }
