@@ -73,11 +73,19 @@ struct VirtualDiskHeader: Equatable {
 
     private init<Source: ByteSource>(vhdx source: Source) throws(VirtualDiskHeaderError) {
         format = .vhdx
-        guard let head = source.bytes(at: 64 * 1024, length: 4), head == Array("head".utf8) else {
-            throw VirtualDiskHeaderError("VHDX header (\"head\" at 64 KiB) is missing")
+        // Two header copies (64 and 128 KiB, 4 KiB each) and two region tables (192 and 256 KiB,
+        // 64 KiB each), each with a CRC-32C at offset 4; one valid copy of each is enough.
+        let headers = [64 * 1024, 128 * 1024].compactMap { source.bytes(at: UInt64($0), length: 4096) }
+            .filter { Array($0[0..<4]) == Array("head".utf8) }
+        guard !headers.isEmpty else { throw VirtualDiskHeaderError("VHDX header (\"head\" at 64 KiB) is missing") }
+        guard headers.contains(where: CRC32C.verifiesItself) else {
+            throw VirtualDiskHeaderError("VHDX headers fail their CRC-32C checksums (the file is damaged)")
         }
-        guard let regions = source.bytes(at: 192 * 1024, length: 64 * 1024), Array(regions[0..<4]) == Array("regi".utf8) else {
-            throw VirtualDiskHeaderError("VHDX region table (\"regi\" at 192 KiB) is missing")
+        let tables = [192 * 1024, 256 * 1024].compactMap { source.bytes(at: UInt64($0), length: 64 * 1024) }
+            .filter { Array($0[0..<4]) == Array("regi".utf8) }
+        guard !tables.isEmpty else { throw VirtualDiskHeaderError("VHDX region table (\"regi\" at 192 KiB) is missing") }
+        guard let regions = tables.first(where: CRC32C.verifiesItself) else {
+            throw VirtualDiskHeaderError("VHDX region tables fail their CRC-32C checksums (the file is damaged)")
         }
         let count = min(Int(Self.le32(regions, 8)), 2047)
         var metadataAt: UInt64?

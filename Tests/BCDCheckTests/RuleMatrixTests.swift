@@ -71,6 +71,7 @@ let brokenCases: [RuleCase] = [
     // 4. VHD
     RuleCase(name: "VHD not supplied", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr"], expected: ["vhd.file-missing"]),
     RuleCase(name: "VHD header invalid", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "sdi"], expected: ["vhd.invalid"]),
+    RuleCase(name: "VHDX with both headers damaged (CRC-32C)", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdxDamaged"], expected: ["vhd.invalid"]),
     RuleCase(name: "differencing VHD without its parent", vhdStore: true,
              files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdDiff"], expected: ["vhd.type", "vhd.parent-missing"]),
 ]
@@ -92,6 +93,7 @@ let correctCases: [RuleCase] = [
     RuleCase(name: "boot manager supplied, WIM without one", files: ["boot.wim": "wimNoBootmgr", "bootmgfw.efi": "bootmgr"], expected: []),
     RuleCase(name: "fixed VHD", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdFixed"], expected: ["vhd.type"]),
     RuleCase(name: "VHDX", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdx"], expected: ["vhd.type"]),
+    RuleCase(name: "VHDX with one header damaged (the other copy is used)", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdxOneHeaderDamaged"], expected: ["vhd.type"]),
     RuleCase(name: "differencing VHD with its parent", vhdStore: true,
              files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdDiff", "parent.vhd": "vhdParent"], expected: ["vhd.type"]),
 ]
@@ -117,6 +119,8 @@ extension Workspace {
         case "big": return big
         case "vhdFixed": return vhdFixed
         case "vhdx": return vhdx
+        case "vhdxOneHeaderDamaged": return vhdxOneHeaderDamaged
+        case "vhdxDamaged": return vhdxDamaged
         case "vhdDiff": return vhdDiff
         case "vhdParent": return vhdParent
         default: return key

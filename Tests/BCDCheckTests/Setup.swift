@@ -60,6 +60,8 @@ final class Workspace: @unchecked Sendable {
     var wim = "", wimWithSdi = "", wimWithSdiLZMS = "", wimNoBoot = "", wimLZMS = "", wimSolid = "", wimNoBootmgr = "", wimARM64 = "", wimX64 = ""
     var notAWIM = "", truncatedWIM = "", bootmgr = "", big = ""
     var vhdFixed = "", vhdx = "", vhdDiff = "", vhdParent = ""
+    /// A VHDX with its first header damaged (the second copy is intact) and one with both damaged.
+    var vhdxOneHeaderDamaged = "", vhdxDamaged = ""
 
     static let shared: Result<Workspace, Error> = Result { try Workspace() }
 
@@ -219,6 +221,14 @@ final class Workspace: @unchecked Sendable {
         try Tools.run("qemu-img", ["create", "-q", "-f", "vpc", "-o", "subformat=fixed", vhdFixed, "1M"])
         vhdx = path("disk.vhdx")
         try Tools.run("qemu-img", ["create", "-q", "-f", "vhdx", vhdx, "8M"])
+        // One byte inside a header's checksummed 4 KiB (past the signature and checksum fields).
+        var damaged = [UInt8](try Data(contentsOf: URL(fileURLWithPath: vhdx)))
+        damaged[64 * 1024 + 100] ^= 0x5A
+        vhdxOneHeaderDamaged = path("one-header-damaged.vhdx")
+        try Data(damaged).write(to: URL(fileURLWithPath: vhdxOneHeaderDamaged))
+        damaged[128 * 1024 + 100] ^= 0x5A
+        vhdxDamaged = path("damaged.vhdx")
+        try Data(damaged).write(to: URL(fileURLWithPath: vhdxDamaged))
         vhdParent = path("parent.vhd")
         try Tools.run("qemu-img", ["create", "-q", "-f", "vpc", vhdParent, "8M"])
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: vhdParent)))
