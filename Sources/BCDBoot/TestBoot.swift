@@ -57,16 +57,19 @@ extension TestBoot {
     ///   - store: the store to serve as BCD: the editor's file, or a temporary copy of its
     ///     unsaved version (`unsavedChanges`).
     ///   - force: boot even when validation finds errors (the editor asked first).
+    ///   - display: `.none` (headless) or `.terminal` (the serial console here; Ctrl-A X stops).
     ///   - write: where text goes (the terminal's standard output).
     ///   - waitForEnter: reads the key that returns to the editor (standard input's next line).
     /// - Returns: the outcome, for the editor's message line (`headline`, `exitStatus`).
-    public static func runFromEditor(store: String, files: [ServedFile]?, unsavedChanges: Bool, force: Bool = false, sourceRoot: String? = nil,
+    public static func runFromEditor(store: String, files: [ServedFile]?, unsavedChanges: Bool, force: Bool = false,
+                                     display: BootDisplay = .none, sourceRoot: String? = nil,
                                      write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
                                      waitForEnter: () -> Void = { _ = readLine() }) -> BootOutcome {
         write("bcd: test boot of \(store)\n")
         if unsavedChanges { write("bcd: booting the editor's unsaved version (a temporary copy; the file on disk is unchanged)\n") }
         if force { write("bcd: forced: validation errors do not stop this boot\n") }
-        let (outcome, timings) = run(store: store, files: files, force: force, sourceRoot: sourceRoot) { write($0 + "\n") }
+        if display == .terminal { write("bcd: the machine's console follows; Ctrl-A then X stops it\n") }
+        let (outcome, timings) = run(store: store, files: files, display: display, force: force, sourceRoot: sourceRoot) { write($0 + "\n") }
         write(outcome.text)
         write(timings.text + "\n")
         write("Press Enter to return to the editor.")

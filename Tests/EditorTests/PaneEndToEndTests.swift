@@ -130,4 +130,17 @@ import Testing
         #expect(screen.contains("[+]"), "the edit is still there, unsaved")
         #expect(try Data(contentsOf: URL(fileURLWithPath: demo + "/BCD")) == before, "the file on disk is untouched")
     }
+
+    @Test func shiftBShowsTheMachinesConsoleOnTheTerminal() throws {
+        let demo = try Self.demoWorkspace()
+        let session = try TmuxSession(["edit", demo + "/BCD"], environment: Self.environment)
+        defer { session.close() }
+        try session.waitFor("g diagnostics: clean")
+        try session.send("B")
+        let output = try session.waitFor("Press Enter to return to the editor.", seconds: 150)
+        #expect(output.contains("STANDIN done"), "the serial console reached the terminal")
+        #expect(output.contains("OK: booted"))
+        try session.send("Enter")
+        try session.waitFor("OK: booted", seconds: 15)
+    }
 }

@@ -41,6 +41,7 @@ extension EditorState {
         case .diagnostics: showDiagnostics()
         case .attachedFiles: showAttachedFiles()
         case .testBoot: requestBoot()
+        case .testBootOnConsole: requestBoot(onConsole: true)
         }
     }
 

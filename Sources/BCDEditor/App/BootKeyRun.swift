@@ -6,10 +6,11 @@ import Foundation
 /// temporary copy when there are unsaved changes, so the boot tests what is on screen and
 /// the file on disk stays as it is) with the attached files.
 enum BootKeyRun {
-    static func run(_ state: EditorState, force: Bool) -> BootOutcome {
+    static func run(_ state: EditorState, request: BootKeyRequest) -> BootOutcome {
+        let display: BootDisplay = request.onConsole ? .terminal : .none
         let files = state.attachedFiles.map { ServedFile(name: $0.name, path: $0.path) }
         guard state.isDirty else {
-            return TestBoot.runFromEditor(store: state.file.path, files: files, unsavedChanges: false, force: force)
+            return TestBoot.runFromEditor(store: state.file.path, files: files, unsavedChanges: false, force: request.force, display: display)
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bcd-boot-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -22,6 +23,6 @@ enum BootKeyRun {
         }
         // An attached BCD (served by name) would win over the copy; the copy is the store on screen.
         let served = files.filter { $0.name.lowercased() != "bcd" || $0.path != state.file.path }
-        return TestBoot.runFromEditor(store: copy, files: served, unsavedChanges: true, force: force)
+        return TestBoot.runFromEditor(store: copy, files: served, unsavedChanges: true, force: request.force, display: display)
     }
 }

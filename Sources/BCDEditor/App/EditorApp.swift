@@ -75,7 +75,7 @@ public enum EditorApp {
                 // docs/boot.md: curses stops, the boot runs on the plain terminal, then the editor comes back.
                 state.bootRequest = nil
                 terminal.stop()
-                let outcome = BootKeyRun.run(state, force: request.force)
+                let outcome = BootKeyRun.run(state, request: request)
                 do { terminal = try Terminal(useColor: !noColor) } catch { throw Failure(description: error.description) }
                 canvas = terminal
                 appliedTheme = ""
