@@ -64,10 +64,12 @@ struct BootCommand: ParsableCommand {
     var serialLog: String?
     @Flag(name: .customLong("keep"), help: "Keep the staging directory (disk image or TFTP tree).") var keep = false
     @Flag(name: .customLong("times"), help: "Print how long each step took.") var times = false
+    @Flag(name: .customLong("json"), help: "Print the outcome as one JSON document on stdout (progress goes to stderr).") var json = false
 
     func validate() throws {
         guard BootMode(rawValue: mode) != nil else { throw ValidationError("--mode is disk or network, got '\(mode)'") }
         guard BootDisplay(rawValue: display) != nil else { throw ValidationError("--display is terminal, window, vnc or none, got '\(display)'") }
+        if json && display == "terminal" { throw ValidationError("--json and --display terminal both want the terminal's output; use --display none, vnc or window") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard memory >= 128 else { throw ValidationError("--memory is in MiB and must be at least 128") }
     }
@@ -91,15 +93,20 @@ struct BootCommand: ParsableCommand {
         request.force = force
         request.serialLog = serialLog
         request.keepStaging = keep
-        var session = BootSession(request: request) { line in Self.emit(line + "\n") }
+        let progress = json ? FileHandle.standardError : FileHandle.standardOutput
+        var session = BootSession(request: request) { line in Self.emit(line + "\n", to: progress) }
         let outcome = session.run(validator: Self.validator)
-        Self.emit(outcome.text)
-        if times { Self.emit(session.timings.text + "\n") }
+        if json {
+            Self.emit(outcome.json(timings: session.timings))
+        } else {
+            Self.emit(outcome.text)
+            if times { Self.emit(session.timings.text + "\n") }
+        }
         if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
     }
 
     /// Unbuffered, so progress lines appear as they happen (and in order with QEMU's console).
-    static func emit(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    static func emit(_ text: String, to handle: FileHandle = .standardOutput) { handle.write(Data(text.utf8)) }
 
     /// Validation through BCDCheck (BCDBoot takes any BootValidator).
     static var validator: BootValidator? { TestBoot.checkValidator(store:files:) }
