@@ -16,6 +16,8 @@
  * ramdisk options:
  *   STANDIN entry {guid} device=ramdisk wim=<path> sdi=<path>|none   (or device=other / none)
  *   STANDIN follow <path> found|missing          (the WIM and SDI when on the `boot` device)
+ *   STANDIN follow-wim <path> found|missing      (the entry's OS loader inside the ramdisk WIM,
+ *                                                 `path` or \Windows\System32\boot\winload.efi)
  * and when the BCD is missing or unreadable, has no default entry, or a followed file is
  * missing, imitates the Windows Boot Manager's error screen (COM1 and console), e.g.
  *   STANDIN imitates the Windows Boot Manager error screen (STAND-IN, not Microsoft's):
@@ -112,6 +114,21 @@ INT32 standin_bcd_flags(void);
 void standin_bcd_text(INT32 field, char *buffer, UINTN capacity);
 enum { BCD_DEVICE = 1, BCD_RAMDISK = 2, BCD_WIM_ON_BOOT = 4, BCD_SDI_ON_BOOT = 8, BCD_SDI_PATH = 16 };
 enum { BCD_ENTRY, BCD_WIM, BCD_SDI, BCD_PATH, BCD_WHY };
+/* BootCore's WIM reader (StandinWim.swift) over the WIM file open in `wim_file`. */
+INT32 standin_wim_lookup(UINT64 size, const char *path, UINTN length);
+static EFI_FILE *wim_file;
+
+/* Serves StandinWim.swift's reads from `wim_file`: 0 when all `length` bytes were read. */
+INT32 standin_wim_read(UINT64 offset, void *buffer, UINT64 length) {
+    if (!wim_file || wim_file->SetPosition(wim_file, offset) != EFI_SUCCESS) return 1;
+    for (UINT8 *at = buffer; length > 0;) {
+        UINTN got = (UINTN)length;
+        if (wim_file->Read(wim_file, &got, at) != EFI_SUCCESS || got == 0) return 1;
+        at += got;
+        length -= got;
+    }
+    return 0;
+}
 
 static const CHAR16 *follow_bcd_paths[] = { L"\\EFI\\Microsoft\\Boot\\BCD", L"\\Boot\\BCD" };
 
@@ -160,6 +177,37 @@ static int follow(EFI_FILE *root, const char *path) {
     return found;
 }
 
+/* Inside the ramdisk WIM: the entry's OS loader (`path`, else the UEFI default), printed as
+ *   STANDIN follow-wim <path> found|missing     or   STANDIN follow-wim unreadable (<why>)
+ * A missing loader gets the imitated error screen. */
+static void follow_into_wim(EFI_FILE *root, const char *wim) {
+    static char loader[260], why[160];
+    standin_bcd_text(BCD_PATH, loader, sizeof loader);
+    if (!loader[0]) {   /* no path element: the boot manager's UEFI default */
+        static const char fallback[] = "\\Windows\\System32\\boot\\winload.efi";
+        CopyMem(loader, (void *)fallback, sizeof fallback);
+    }
+    CHAR16 wide[260]; UINTN i = 0;
+    for (; wim[i] && i < 259; i++) wide[i] = (CHAR16)(UINT8)wim[i];
+    wide[i] = 0;
+    if (root->Open(root, &wim_file, wide, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) { wim_file = NULL; return; }
+    EFI_FILE_INFO *info = LibFileInfo(wim_file);
+    UINT64 size = info ? info->FileSize : 0;
+    if (info) FreePool(info);
+    UINTN length = 0;
+    while (loader[length]) length++;
+    INT32 rc = standin_wim_lookup(size, loader, length);
+    wim_file->Close(wim_file);
+    wim_file = NULL;
+    if (rc == 2) {
+        standin_bcd_text(BCD_WHY, why, sizeof why);
+        serial_printf("STANDIN follow-wim unreadable (%a)\n", why);
+        return;
+    }
+    serial_printf("STANDIN follow-wim %a %a\n", loader, rc == 0 ? "found" : "missing");
+    if (rc == 1) error_screen(loader, "0xc000000f", "The application or operating system couldn't be loaded because a required file is missing or contains errors.");
+}
+
 /* Follows the BCD to the files the default entry needs, as a boot manager does. */
 static void follow_bcd(EFI_FILE *root) {
     const CHAR16 *bcd_path = NULL; UINT64 size = 0; UINT8 *bcd = NULL;
@@ -194,6 +242,7 @@ static void follow_bcd(EFI_FILE *root) {
     int sdi_ok = !(flags & BCD_SDI_ON_BOOT && flags & BCD_SDI_PATH) || follow(root, sdi);
     if (!sdi_ok) error_screen(sdi, "0xc000000f", "A required file is missing or contains errors.");
     else if (!wim_ok) error_screen(wim, "0xc000000f", "A required file is missing or contains errors.");
+    else if (flags & BCD_WIM_ON_BOOT) follow_into_wim(root, wim);
 }
 
 static UINT64 tsc(void) { UINT32 lo, hi; __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi)); return ((UINT64)hi << 32) | lo; }

@@ -5,7 +5,9 @@
 #  2. the same store with ramdisksdipath \Image\boot.sdi (a path the loader does not serve),
 #     booted with --force: the stand-in imitates the boot manager's error screen and bcd boot
 #     classifies it (exit 2): File \Image\boot.sdi, Status 0xc000000f, and the store's
-#     ramdisksdipath among the hints.
+#     ramdisksdipath among the hints;
+#  3. the entry's path names an OS loader the WIM does not hold: the stand-in looks inside the
+#     ramdisk WIM (BootCore's WIM reader) and imitates the 0xc000000f screen for that path.
 # Needs the bcd binary ($BCD, default .build/debug/bcd). Every boot runs under `timeout`.
 source "$(dirname "$0")/../../loader/tests/lib.sh"
 bcd=${BCD:-$ROOT/.build/debug/bcd}
@@ -31,6 +33,7 @@ boot demo 0 "$WORK/demo/BCD"
 expect_line "$WORK/demo.serial" '^STANDIN entry \{a4f89c62-2142-11e6-80b6-00155da04110\} device=ramdisk wim=\\Boot\\boot\.wim sdi=\\Boot\\boot\.sdi$'
 expect_line "$WORK/demo.serial" '^STANDIN follow \\Boot\\boot\.wim found$'
 expect_line "$WORK/demo.serial" '^STANDIN follow \\Boot\\boot\.sdi found$'
+expect_line "$WORK/demo.serial" '^STANDIN follow-wim \\Windows\\System32\\boot\\winload\.efi found$'
 reject_line "$WORK/demo.serial" '^Status:'
 expect_line "$WORK/demo.serial" '^STANDIN done$'
 expect_out demo '^OK: booted'
@@ -46,4 +49,12 @@ expect_line "$WORK/broken.serial" "^STANDIN imitates the Windows Boot Manager er
 expect_out broken '^FAILED: the boot manager \(STAND-IN imitation\) stopped with 0xc000000f STATUS_NO_SUCH_FILE, File \\Image\\boot\.sdi$'
 expect_out broken '^ *Windows Boot Manager error: Status 0xc000000f, File \\Image\\boot\.sdi'
 expect_out broken '^ *\{ramdiskoptions\} ramdisksdipath \\Image\\boot\.sdi$'
+
+# 3. path \Windows\System32\boot\nosuch.efi: found on disk are the WIM and SDI, not the loader.
+mkdir -p "$WORK/noloader"
+cp "$WORK/demo/BCD" "$WORK/noloader/BCD"
+"$bcd" set --store "$WORK/noloader/BCD" '{a4f89c62-2142-11e6-80b6-00155da04110}' path '\Windows\System32\boot\nosuch.efi' >/dev/null
+boot noloader 2 "$WORK/noloader/BCD" --file "boot.sdi=$WORK/demo/boot.sdi" --file "boot.wim=$WORK/demo/boot.wim" --force
+expect_line "$WORK/noloader.serial" '^STANDIN follow-wim \\Windows\\System32\\boot\\nosuch\.efi missing$'
+expect_out noloader '^FAILED: the boot manager \(STAND-IN imitation\) stopped with 0xc000000f STATUS_NO_SUCH_FILE, File \\Windows\\System32\\boot\\nosuch\.efi$'
 echo "51-loader-follow: ok"
