@@ -16,6 +16,14 @@ import Testing
         return directory
     }
 
+    /// A fresh demo workspace and the editor on its store, once the check says clean.
+    static func editDemo() throws -> (demo: String, session: TmuxSession) {
+        let demo = try demoWorkspace()
+        let session = try TmuxSession(["edit", demo + "/BCD"], environment: environment)
+        do { try session.waitFor("g diagnostics: clean") } catch { session.close(); throw error }
+        return (demo, session)
+    }
+
     /// Sets {ramdiskoptions} ramdisksdipath to \\Image\\boot.sdi (outside the loader's directories).
     static func breakSDIPath(_ session: TmuxSession) throws {
         try session.send("/")
@@ -31,10 +39,8 @@ import Testing
     static var environment: [String: String] { ["BCD_SOURCE_ROOT": TmuxSession.repositoryRoot.path] }
 
     @Test func diagnosticsShowTheDemoCleanThenTheBrokenSDIPathAndJumpToIt() throws {
-        let demo = try Self.demoWorkspace()
-        let session = try TmuxSession(["edit", demo + "/BCD"], environment: Self.environment)
+        let (_, session) = try Self.editDemo()
         defer { session.close() }
-        try session.waitFor("g diagnostics: clean")
         try session.waitFor("f attached files (2)")
         try session.send("g")
         try session.waitFor("Diagnostics: clean")
@@ -61,10 +67,8 @@ import Testing
     }
 
     @Test func bootKeyBootsTheDemoAndShowsTheStandInOutcome() throws {
-        let demo = try Self.demoWorkspace()
-        let session = try TmuxSession(["edit", demo + "/BCD"], environment: Self.environment)
+        let (_, session) = try Self.editDemo()
         defer { session.close() }
-        try session.waitFor("g diagnostics: clean")
         try session.send("b")
         let output = try session.waitFor("Press Enter to return to the editor.", seconds: 120)
         #expect(output.contains("bcd: test boot of"))
@@ -74,10 +78,8 @@ import Testing
     }
 
     @Test func validationStopsTheBootKeyAndForcingShowsTheLoaderError() throws {
-        let demo = try Self.demoWorkspace()
-        let session = try TmuxSession(["edit", demo + "/BCD"], environment: Self.environment)
+        let (demo, session) = try Self.editDemo()
         defer { session.close() }
-        try session.waitFor("g diagnostics: clean")
         // Detach boot.wim: no boot manager is left for the loader to start.
         try session.send("f")
         try session.waitFor("Attached files (2)")
@@ -110,11 +112,9 @@ import Testing
     }
 
     @Test func brokenSDIPathStopsTheBootAndForcingShowsTheBootManagersError() throws {
-        let demo = try Self.demoWorkspace()
-        let before = try Data(contentsOf: URL(fileURLWithPath: demo + "/BCD"))
-        let session = try TmuxSession(["edit", demo + "/BCD"], environment: Self.environment)
+        let (demo, session) = try Self.editDemo()
         defer { session.close() }
-        try session.waitFor("g diagnostics: clean")
+        let before = try Data(contentsOf: URL(fileURLWithPath: demo + "/BCD"))
         try Self.breakSDIPath(session)   // not saved
 
         try session.send("b")
@@ -132,10 +132,8 @@ import Testing
     }
 
     @Test func shiftBShowsTheMachinesConsoleOnTheTerminal() throws {
-        let demo = try Self.demoWorkspace()
-        let session = try TmuxSession(["edit", demo + "/BCD"], environment: Self.environment)
+        let (_, session) = try Self.editDemo()
         defer { session.close() }
-        try session.waitFor("g diagnostics: clean")
         try session.send("B")
         let output = try session.waitFor("Press Enter to return to the editor.", seconds: 150)
         #expect(output.contains("STANDIN done"), "the serial console reached the terminal")
