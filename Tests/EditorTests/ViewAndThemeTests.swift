@@ -51,6 +51,27 @@ import Testing
         #expect(state.currentObject != nil)
     }
 
+    @Test func helpOnAnEightyByTwentyFourScreenScrollsInsteadOfClipping() throws {
+        var state = try EditorFixtures.state()
+        state.screenSize = (rows: 24, columns: 80)
+        state.press(.character("?"))
+        var seen = state.render(rows: 24, columns: 80)
+        #expect(seen.contains("↑↓ PgUp PgDn scroll"))
+        #expect(!seen.contains(KeyMap.dialogHelp.last!.1), "the last entry is below the first page")
+        for _ in 0..<6 {
+            state.press(.pageDown)
+            seen += state.render(rows: 24, columns: 80)
+        }
+        #expect(state.showHelp, "scroll keys keep the help open")
+        for binding in KeyMap.bindings { #expect(seen.contains(binding.help), "help lacks \(binding.help) at 80x24") }
+        for entry in KeyMap.dialogHelp { #expect(seen.contains(entry.1)) }
+        state.press(.up)
+        #expect(state.helpScroll == HelpView.lines().count - 20 - 1, "one up from the clamped last page")
+        state.press(.character("x"))
+        #expect(!state.showHelp)
+        #expect(state.helpScroll == 0)
+    }
+
     @Test func bundledThemesParse() throws {
         let directory = EditorFixtures.repositoryRoot.appendingPathComponent("Themes").path
         let catalog = ThemeCatalog.load(environment: ["BCD_THEMES_DIR": directory])

@@ -5,7 +5,7 @@ extension EditorState {
     public mutating func handle(_ key: Key) {
         if key == .resize { return }
         if showHelp {
-            showHelp = false
+            scrollOrCloseHelp(key)
             return
         }
         if !dialogs.isEmpty {
@@ -118,6 +118,20 @@ extension EditorState {
                 }
             default: break
             }
+        }
+    }
+
+    /// ↑↓ PgUp PgDn (and k j) scroll the help overlay; any other key closes it.
+    private mutating func scrollOrCloseHelp(_ key: Key) {
+        let lastEntry = HelpView.page(for: Layout(rows: screenSize.rows, columns: screenSize.columns), scroll: 0).lastFirstEntry
+        switch key {
+        case .down, .character("j"): helpScroll = min(lastEntry, helpScroll + 1)
+        case .up, .character("k"): helpScroll = max(0, helpScroll - 1)
+        case .pageDown: helpScroll = min(lastEntry, helpScroll + 10)
+        case .pageUp: helpScroll = max(0, helpScroll - 10)
+        default:
+            showHelp = false
+            helpScroll = 0
         }
     }
 }

@@ -40,7 +40,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("g")], action: .diagnostics, help: "Diagnostics of store + files", hint: "g check"),
         KeyBinding(keys: [.character("f")], action: .attachedFiles, help: "Attached files (check and boot)", hint: nil),
         KeyBinding(keys: [.character("b")], action: .testBoot, help: "Test boot in QEMU (validation first)", hint: "b boot"),
-        KeyBinding(keys: [.character("B")], action: .testBootOnConsole, help: "Test boot, the machine's console on this terminal (Ctrl-A X stops)", hint: nil),
+        KeyBinding(keys: [.character("B")], action: .testBootOnConsole, help: "Test boot on this terminal (Ctrl-A X)", hint: nil),
     ]
 
     private static let byKey: [Key: EditorAction] = {

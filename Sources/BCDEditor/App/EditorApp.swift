@@ -67,6 +67,7 @@ public enum EditorApp {
             }
             guard let key = terminal.readKey() else { continue }
             let handled = ContinuousClock.now
+            state.screenSize = (canvas.rows, canvas.columns)
             state.handle(key)
             if let timings, key != .resize {
                 timings.write(Data("key \(milliseconds(ContinuousClock.now - handled))\n".utf8))

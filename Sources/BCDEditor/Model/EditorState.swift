@@ -31,6 +31,10 @@ public struct EditorState {
     public var filterField: TextField?
     public var dialogs: [Dialog] = []
     public var showHelp = false
+    /// First help entry shown when the help overlay scrolls (short screens).
+    public var helpScroll = 0
+    /// The screen size last drawn (the app sets it), so scrolling can stop at the last page.
+    public var screenSize = (rows: 24, columns: 80)
     public var message: Message?
     public var quit = false
     /// Set by the boot key; the app suspends curses, runs the test boot and clears it.
