@@ -33,7 +33,7 @@ public final class Renderer {
         var cursor = drawMessage(state, layout, on: &canvas)
         drawStatus(state, layout, on: &canvas)
         if state.showHelp {
-            HelpView.draw(layout, on: &canvas)
+            HelpView.draw(layout, scroll: state.helpScroll, on: &canvas)
             cursor = nil
         } else if let dialog = state.dialogs.last {
             cursor = DialogView.draw(dialog, state: state, layout: layout, on: &canvas)
