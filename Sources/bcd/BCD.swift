@@ -10,6 +10,8 @@ struct BCD: ParsableCommand {
             CreateStoreCommand.self, EnumCommand.self, CreateCommand.self, CopyCommand.self, DeleteCommand.self,
             SetCommand.self, DeleteValueCommand.self, DisplayOrderCommand.self, ToolsDisplayOrderCommand.self,
             BootSequenceCommand.self, DefaultCommand.self, TimeoutCommand.self, ExportCommand.self, ImportCommand.self,
+            DebugCommand.self, BootDebugCommand.self, EmsCommand.self, BootEmsCommand.self, EventCommand.self,
+            DbgSettingsCommand.self, HypervisorSettingsCommand.self, EmsSettingsCommand.self,
             BatchCommand.self, EditCommand.self, CheckCommand.self,
             // Boot payload inspection (BootCore).
             WimCommand.self, VdiskCommand.self, SdiCommand.self, CpioCommand.self,

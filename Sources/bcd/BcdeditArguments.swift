@@ -5,11 +5,13 @@ enum BcdeditArguments {
     static let verbs: Set<String> = [
         "createstore", "enum", "create", "copy", "delete", "set", "deletevalue", "displayorder",
         "toolsdisplayorder", "bootsequence", "default", "timeout", "export", "import",
+        "debug", "bootdebug", "ems", "bootems", "event", "dbgsettings", "hypervisorsettings", "emssettings",
     ]
     static let switches: [String: String] = [
         "/store": "--store", "/d": "--d", "/v": "-v", "/application": "--application", "/inherit": "--inherit",
         "/device": "--device", "/addfirst": "--addfirst", "/addlast": "--addlast", "/remove": "--remove",
         "/cleanup": "--cleanup", "/nocleanup": "--nocleanup", "/f": "--f",
+        "/start": "--start", "/noumex": "--noumex",
     ]
 
     static func normalize(_ arguments: [String]) -> [String] {

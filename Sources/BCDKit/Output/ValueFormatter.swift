@@ -31,6 +31,9 @@ public struct ValueFormatter {
             let definition = ElementNames.definition(for: element.type, in: object.type)
             if let choice = definition?.choices.first(where: { $0.value == number }) { return [choice.name] }
             if ElementNames.hexIntegers.contains(element.type.rawValue) { return ["0x" + String(number, radix: 16)] }
+            if ElementNames.ipv4Integers.contains(element.type.rawValue), number <= UInt64(UInt32.max) {
+                return [(0..<4).map { String((number >> (8 * $0)) & 0xff) }.joined(separator: ".")]
+            }
             return [String(number)]
         }
     }

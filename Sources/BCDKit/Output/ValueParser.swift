@@ -20,7 +20,11 @@ public struct ValueParser {
         case .boolean: return .boolean(try boolean(try single(), elementName))
         case .integer:
             let definition = ElementNames.definition(for: type, in: object.type)
-            return .integer(try integer(try single(), elementName, choices: definition?.choices ?? []))
+            let word = try single()
+            if ElementNames.ipv4Integers.contains(type.rawValue), word.contains(".") {
+                return .integer(try ipv4(word, elementName))
+            }
+            return .integer(try integer(word, elementName, choices: definition?.choices ?? []))
         case .integerList:
             var values: [UInt64] = []
             for word in words { values.append(try integer(word, elementName, choices: [])) }
@@ -44,6 +48,15 @@ public struct ValueParser {
         case "no", "off", "false", "0": return false
         default: throw .invalidValue(element: name, value: word, expected: "a boolean (yes or no)")
         }
+    }
+
+    /// Dotted IPv4 -> the integer whose little-endian bytes are the address (network order).
+    private func ipv4(_ word: String, _ name: String) throws(EditError) -> UInt64 {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false).map { UInt8($0) }
+        guard parts.count == 4, parts.allSatisfy({ $0 != nil }) else {
+            throw .invalidValue(element: name, value: word, expected: "an IPv4 address such as 192.168.0.2")
+        }
+        return parts.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element!) << (8 * UInt64($1.offset)) }
     }
 
     private func integer(_ word: String, _ name: String, choices: [ElementChoice]) throws(EditError) -> UInt64 {
