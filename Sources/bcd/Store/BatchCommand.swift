@@ -7,8 +7,8 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch", abstract: "Apply a script of edits to a store atomically: all of them, saved once, or none.",
         discussion: """
         Each line is one edit verb as on the command line (create, copy, delete, set, deletevalue, displayorder,
-        toolsdisplayorder, bootsequence, default, timeout), optionally starting with `bcd`; `--store` on a line is
-        ignored. Quote with '...' or "..."; backslashes are literal. Blank lines and lines starting with # are skipped.
+        toolsdisplayorder, bootsequence, default, timeout, debug, bootdebug, ems, bootems, event, dbgsettings,
+        hypervisorsettings, emssettings), optionally starting with `bcd`; `--store` on a line is ignored. Quote with '...' or "..."; backslashes are literal. Blank lines and lines starting with # are skipped.
         """)
 
     @OptionGroup var options: StoreOptions
