@@ -6,10 +6,19 @@ import BCDKit
 /// the boot manager's default entry.
 protocol SwitchCommand: StoreEditCommand {
     static var element: String { get }
-    var words: [String] { get }
+    var arguments: SwitchArguments { get }
+}
+
+/// What every switch verb takes.
+struct SwitchArguments: ParsableArguments {
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "[ID] ON|OFF; ID defaults to {default}.") var words: [String]
 }
 
 extension SwitchCommand {
+    var options: StoreOptions { arguments.options }
+    var words: [String] { arguments.words }
+
     func apply(to store: inout BCDStore) throws -> String {
         let (id, state): (String, String)
         switch words.count {
@@ -27,35 +36,30 @@ extension SwitchCommand {
 
 struct DebugCommand: SwitchCommand {
     static let configuration = CommandConfiguration(commandName: "debug", abstract: "Kernel debugging on or off for an OS loader entry (bcdedit /debug).")
-    @OptionGroup var options: StoreOptions
-    @Argument(help: "[ID] ON|OFF; ID defaults to {default}.") var words: [String]
+    @OptionGroup var arguments: SwitchArguments
     static let element = "debug"
 }
 
 struct BootDebugCommand: SwitchCommand {
     static let configuration = CommandConfiguration(commandName: "bootdebug", abstract: "Boot debugging on or off for a boot application (bcdedit /bootdebug).")
-    @OptionGroup var options: StoreOptions
-    @Argument(help: "[ID] ON|OFF; ID defaults to {default}.") var words: [String]
+    @OptionGroup var arguments: SwitchArguments
     static let element = "bootdebug"
 }
 
 struct EmsCommand: SwitchCommand {
     static let configuration = CommandConfiguration(commandName: "ems", abstract: "Emergency Management Services on or off for an OS loader entry (bcdedit /ems).")
-    @OptionGroup var options: StoreOptions
-    @Argument(help: "[ID] ON|OFF; ID defaults to {default}.") var words: [String]
+    @OptionGroup var arguments: SwitchArguments
     static let element = "ems"
 }
 
 struct BootEmsCommand: SwitchCommand {
     static let configuration = CommandConfiguration(commandName: "bootems", abstract: "EMS on or off for a boot application (bcdedit /bootems).")
-    @OptionGroup var options: StoreOptions
-    @Argument(help: "[ID] ON|OFF; ID defaults to {default}.") var words: [String]
+    @OptionGroup var arguments: SwitchArguments
     static let element = "bootems"
 }
 
 struct EventCommand: SwitchCommand {
     static let configuration = CommandConfiguration(commandName: "event", abstract: "Remote event logging on or off for an OS loader entry (bcdedit /event).")
-    @OptionGroup var options: StoreOptions
-    @Argument(help: "[ID] ON|OFF; ID defaults to {default}.") var words: [String]
+    @OptionGroup var arguments: SwitchArguments
     static let element = "event"
 }

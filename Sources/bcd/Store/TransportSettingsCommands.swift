@@ -5,12 +5,20 @@ import BCDKit
 /// otherwise they replace its transport settings.
 protocol TransportSettingsCommand: StoreEditCommand {
     static var settings: TransportSettings { get }
-    var words: [String] { get }
+    var arguments: TransportArguments { get }
     var start: String? { get }
     var noUmex: Bool { get }
 }
 
+/// What every settings verb takes.
+struct TransportArguments: ParsableArguments {
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "Transport and NAME:VALUE options; none to show the settings.") var words: [String] = []
+}
+
 extension TransportSettingsCommand {
+    var options: StoreOptions { arguments.options }
+    var words: [String] { arguments.words }
     var start: String? { nil }
     var noUmex: Bool { false }
 
@@ -43,8 +51,7 @@ struct DbgSettingsCommand: TransportSettingsCommand {
         NET HOSTIP:A.B.C.D PORT:N [KEY:W.X.Y.Z | NEWKEY] [NODHCP] [BUSPARAMS:B.D.F] | LOCAL,
         plus --start ACTIVE|AUTOENABLE|DISABLE and --noumex (bcdedit's /start and /noumex).
         """)
-    @OptionGroup var options: StoreOptions
-    @Argument(help: "Transport and NAME:VALUE options.") var words: [String] = []
+    @OptionGroup var arguments: TransportArguments
     @Option(name: .customLong("start"), help: "Debugger start policy: ACTIVE, AUTOENABLE or DISABLE.") var start: String?
     @Flag(name: .customLong("noumex"), help: "Ignore user-mode exceptions.") var noUmex = false
     static let settings = TransportSettings.debugger
@@ -54,8 +61,7 @@ struct HypervisorSettingsCommand: TransportSettingsCommand {
     static let configuration = CommandConfiguration(
         commandName: "hypervisorsettings", abstract: "Show or set the hypervisor debugger settings (bcdedit /hypervisorsettings).",
         discussion: "SERIAL [DEBUGPORT:N] [BAUDRATE:N] | 1394 [CHANNEL:N] | NET HOSTIP:A.B.C.D PORT:N [KEY:W.X.Y.Z | NEWKEY] [NODHCP] [BUSPARAMS:B.D.F]")
-    @OptionGroup var options: StoreOptions
-    @Argument(help: "Transport and NAME:VALUE options.") var words: [String] = []
+    @OptionGroup var arguments: TransportArguments
     static let settings = TransportSettings.hypervisor
 }
 
@@ -63,7 +69,6 @@ struct EmsSettingsCommand: TransportSettingsCommand {
     static let configuration = CommandConfiguration(
         commandName: "emssettings", abstract: "Show or set the global Emergency Management Services settings (bcdedit /emssettings).",
         discussion: "EMSPORT:N [EMSBAUDRATE:N]")
-    @OptionGroup var options: StoreOptions
-    @Argument(help: "NAME:VALUE options.") var words: [String] = []
+    @OptionGroup var arguments: TransportArguments
     static let settings = TransportSettings.ems
 }
