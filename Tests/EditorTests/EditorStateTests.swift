@@ -170,6 +170,28 @@ import Testing
         #expect(state.store[EditorFixtures.windows10]?.value(ElementIDs.winPE) == nil)
     }
 
+    @Test func hostAddressesAreTypedAndShownDotted() throws {
+        var state = try EditorFixtures.state()
+        let debugger = try ObjectNames.resolve("{dbgsettings}", in: state.store)
+        state.select(debugger)
+        state.press(.character("a"))
+        state.type("hostip")
+        state.press(.enter)
+        guard case .text? = state.dialogs.last else { Issue.record("no address prompt"); return }
+        #expect(state.render().contains("IPv4 address"))
+        state.type("10.0.0.300")
+        state.press(.enter)
+        #expect(!state.dialogs.isEmpty, "a bad address keeps the prompt open")
+        #expect(state.render().contains("not an IPv4 address"))
+        state.press(.control("u"))
+        state.type("10.0.0.2")
+        state.press(.enter)
+        #expect(state.dialogs.isEmpty)
+        let hostip = try ElementNames.resolve("hostip", in: try #require(state.store[debugger]).type, objectName: "{dbgsettings}")
+        #expect(state.store[debugger]?.value(hostip.rawValue) == .integer(0x0200_000a))
+        #expect(state.render().contains("10.0.0.2"))
+    }
+
     @Test func deviceWizardBuildsARamdiskValue() throws {
         var state = try EditorFixtures.state()
         state.press(.character("n"), .enter, .enter, .enter)     // makes {ramdiskoptions}

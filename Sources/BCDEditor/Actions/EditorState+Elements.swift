@@ -59,6 +59,13 @@ extension EditorState {
                     state.setValue(type, words: [value], in: objectID)
                     return nil
                 }))
+            } else if ElementNames.isIPv4Address(type) {
+                let initial = element.flatMap { ValueFormatter(store: store, verbose: false).lines(for: $0, in: object).first } ?? ""
+                push(.text(TextPrompt(title: title, hint: "IPv4 address, e.g. 192.168.0.2", initial: initial) { state, text in
+                    do throws(EditError) { _ = try ValueParser(store: state.store).parse([text], for: type, in: object, elementName: name) } catch { return error.description }
+                    state.setValue(type, words: [text], in: objectID)
+                    return nil
+                }))
             } else {
                 let range = IntegerRange.for(type)
                 push(.text(TextPrompt(title: title, hint: "integer \(range.lowerBound)-\(range.upperBound) (decimal, or 0x hex)",

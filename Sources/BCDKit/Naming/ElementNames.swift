@@ -64,4 +64,7 @@ public enum ElementNames {
     /// IPv4 addresses kept as integers: hostip, hypervisorhostip, kernelhostip. The address's four
     /// bytes in network order are the integer's little-endian bytes (10.0.0.2 = 0x0200000a).
     static let ipv4Integers: Set<UInt32> = [0x1500_001A, 0x2500_00FD, 0x2500_0133]
+
+    /// Whether an integer element holds an IPv4 address (shown and typed as a.b.c.d).
+    public static func isIPv4Address(_ type: ElementType) -> Bool { ipv4Integers.contains(type.rawValue) }
 }
