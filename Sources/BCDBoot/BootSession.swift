@@ -48,11 +48,8 @@ public struct BootSession {
 
     mutating func runSteps(validator: BootValidator?) throws -> BootOutcome {
         let files = request.servedFiles
-        let problems = Staging.problems(with: files, mode: request.mode)
+        let problems = Staging.problems(with: files, mode: request.mode, loaderArguments: request.loaderArguments)
         if !problems.isEmpty { throw BootFailure(problems.joined(separator: "; ")) }
-        if request.mode == .disk && !request.loaderArguments.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw BootFailure("--loader-args needs --mode network: the firmware starts the loader from a disk without a command line")
-        }
         if request.display == .window && (ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty
             && (ProcessInfo.processInfo.environment["WAYLAND_DISPLAY"] ?? "").isEmpty {
             throw BootFailure("--display window needs a graphical session ($DISPLAY is not set); use --display vnc, terminal or none")
@@ -106,8 +103,13 @@ public struct BootSession {
         switch request.mode {
         case .disk:
             let image = stage + "/disk.img"
-            try Staging.makeDiskImage(at: image, loader: loader, files: files)
-            progress("stage: FAT disk \(image) (EFI/BOOT/BOOTX64.EFI + \(files.map(\.name).joined(separator: ", ")))")
+            try Staging.makeDiskImage(at: image, loader: loader, files: files, loaderArguments: request.loaderArguments)
+            if ShellStartup.isUsed(mode: .disk, arguments: request.loaderArguments) {
+                progress("stage: FAT disk \(image) (\(ShellStartup.loaderPath) started by the UEFI shell's \(ShellStartup.scriptName): "
+                         + "\(ShellStartup.make(arguments: request.loaderArguments).trimmingCharacters(in: .newlines)); + \(files.map(\.name).joined(separator: ", ")))")
+            } else {
+                progress("stage: FAT disk \(image) (EFI/BOOT/BOOTX64.EFI + \(files.map(\.name).joined(separator: ", ")))")
+            }
             machineArgs = ["-nic", "none", "-drive", "file=\(image),format=raw,if=none,id=d0",
                            "-device", "virtio-blk-pci,drive=d0,bootindex=1"]
         case .network:

@@ -7,7 +7,8 @@ public enum Staging {
 
     /// A raw disk image: an MBR with one FAT32 partition at 1 MiB (type 0x0c) holding
     /// EFI/BOOT/BOOTX64.EFI (the loader) and the files in its root directory, made with mtools.
-    public static func makeDiskImage(at image: String, loader: String, files: [ServedFile]) throws {
+    /// With loader arguments the loader is started by the UEFI shell instead (ShellStartup).
+    public static func makeDiskImage(at image: String, loader: String, files: [ServedFile], loaderArguments: String = "") throws {
         var payload: UInt64 = fileSize(loader)
         for f in files { payload += fileSize(f.path) }
         // Payload, an eighth for FAT overhead, and 80 MiB so FAT32 has enough clusters.
@@ -31,8 +32,17 @@ public enum Staging {
 
         let target = image + "@@1M"
         try Tools.run("mformat", ["-i", target, "-F", "-T", String(sectors), "-h", "64", "-s", "32", "-v", "BCDBOOT", "::"])
-        try Tools.run("mmd", ["-i", target, "::/EFI", "::/EFI/BOOT"])
-        try Tools.run("mcopy", ["-i", target, loader, "::/EFI/BOOT/BOOTX64.EFI"])
+        if !ShellStartup.isUsed(mode: .disk, arguments: loaderArguments) {
+            try Tools.run("mmd", ["-i", target, "::/EFI", "::/EFI/BOOT"])
+            try Tools.run("mcopy", ["-i", target, loader, "::/EFI/BOOT/BOOTX64.EFI"])
+        } else {
+            try Tools.run("mmd", ["-i", target, "::/EFI", "::/EFI/tools"])
+            try Tools.run("mcopy", ["-i", target, loader, "::/" + ShellStartup.loaderPath])
+            let script = NSTemporaryDirectory() + "bcd-startup-\(UUID().uuidString).nsh"
+            defer { try? FileManager.default.removeItem(atPath: script) }
+            try ShellStartup.make(arguments: loaderArguments).write(toFile: script, atomically: true, encoding: .ascii)
+            try Tools.run("mcopy", ["-i", target, script, "::/" + ShellStartup.scriptName])
+        }
         for f in files {
             try Tools.run("mcopy", ["-i", target, f.path, "::/\(f.name)"])
         }
@@ -54,15 +64,18 @@ public enum Staging {
         return script
     }
 
-    /// Reasons these files cannot be served (duplicate or unusable names, unreadable files).
-    public static func problems(with files: [ServedFile], mode: BootMode) -> [String] {
+    /// Reasons these files (and loader arguments) cannot be served: duplicate or unusable names,
+    /// unreadable files, names the staging itself uses, arguments the UEFI shell would mangle.
+    public static func problems(with files: [ServedFile], mode: BootMode, loaderArguments: String = "") -> [String] {
         var out: [String] = []
         var seen = Set<String>()
-        let reserved: Set<String> = mode == .network ? ["loader.efi", scriptName] : []
+        let viaShell = ShellStartup.isUsed(mode: mode, arguments: loaderArguments)
+        let reserved: Set<String> = mode == .network ? ["loader.efi", scriptName] : viaShell ? [ShellStartup.scriptName] : []
+        if viaShell, let problem = ShellStartup.problem(withArguments: loaderArguments) { out.append(problem) }
         for f in files {
             if let p = IpxeScript.problem(withName: f.name) { out.append(p) }
             if !seen.insert(f.name.lowercased()).inserted { out.append("\(f.name) is supplied twice") }
-            if reserved.contains(f.name.lowercased()) { out.append("\(f.name): the name is taken by the generated TFTP tree") }
+            if reserved.contains(f.name.lowercased()) { out.append("\(f.name): the name is taken by the generated \(viaShell ? "shell script" : "TFTP tree")") }
             if !FileManager.default.isReadableFile(atPath: f.path) { out.append("\(f.name): \(f.path) is not a readable file") }
         }
         return out

@@ -57,7 +57,7 @@ struct BootCommand: ParsableCommand {
     @Option(help: "Seconds to wait for an outcome.") var timeout: Double = 120
     @Option(help: ArgumentHelp("Save a PNG of the screen at the end (QMP screendump).", valueName: "FILE.png")) var screenshot: String?
     @Option(help: "Guest memory in MiB.") var memory: Int = 1024
-    @Option(name: .customLong("loader-args"), help: ArgumentHelp("The loader's command line (network mode), e.g. \"rawbcd index=2\".", valueName: "ARGS"))
+    @Option(name: .customLong("loader-args"), help: ArgumentHelp("The loader's command line, e.g. \"rawbcd index=2\" (disk mode: started from the UEFI shell, about 5 s longer).", valueName: "ARGS"))
     var loaderArgs: String = ""
     @Flag(help: "Boot even when validation finds errors.") var force = false
     @Option(name: .customLong("serial-log"), help: ArgumentHelp("Keep the serial log here (default: a file in the temporary directory).", valueName: "FILE"))

@@ -2,6 +2,7 @@
 # `bcd boot` end to end on the demo workspace (scripts/make-demo-workspace.sh), headless:
 #  1. disk mode: success (exit 0), the stand-in's report matches the host's files, --screenshot
 #     writes a valid PNG;
+#  1b. disk mode with --loader-args: the UEFI shell starts the loader with them (rawbcd shows);
 #  2. network mode (TFTP + iPXE through the emulated NIC): success (exit 0);
 #  3. a garbage boot.wim: validation stops the boot (exit 1); --force boots it and the loader's
 #     error is classified (exit 2);
@@ -53,6 +54,13 @@ read -r w1 w2 w3 w4 h1 h2 h3 h4 <<<"$dims"
 width=$(( (w1 << 24) | (w2 << 16) | (w3 << 8) | w4 )); height=$(( (h1 << 24) | (h2 << 16) | (h3 << 8) | h4 ))
 [ "$width" -gt 0 ] && [ "$height" -gt 0 ] || fail "screenshot IHDR has size ${width}x${height}"
 echo "60-boot-demo: screenshot is a ${width}x${height} PNG"
+
+# 1b. Disk mode with a loader command line (through the UEFI shell's startup.nsh).
+boot disk-args 0 "$work/demo/BCD" --mode disk --timeout 150 --loader-args "rawbcd"
+expect disk-args 'started by the UEFI shell.s startup\.nsh: fs0:\\EFI\\tools\\loader\.efi rawbcd;'
+expect disk-args '^OK: booted; the boot manager read 3 files, all as the host has them$'
+expect disk-args '^  loader: bcd raw$'
+expect disk '^  loader: bcd patched'
 
 # 2. Network mode.
 boot network 0 "$work/demo/BCD" --mode network --timeout 150
