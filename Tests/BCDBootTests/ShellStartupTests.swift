@@ -26,11 +26,11 @@ import Testing
 }
 
 @Test func diskWithArgumentsHasTheLoaderOutsideTheBootPathAndAStartupScript() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcdboot-test-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    try Data("loader".utf8).write(to: URL(fileURLWithPath: dir + "/fake-loader.efi"))
-    try Data("wim".utf8).write(to: URL(fileURLWithPath: dir + "/w.wim"))
+    let scratch = try ScratchDirectory("shell")
+    defer { scratch.remove() }
+    let dir = scratch.path
+    try scratch.write("loader", to: "fake-loader.efi")
+    try scratch.write("wim", to: "w.wim")
     let files = [ServedFile(name: "boot.wim", path: dir + "/w.wim")]
 
     try Staging.makeDiskImage(at: dir + "/args.img", loader: dir + "/fake-loader.efi", files: files, loaderArguments: "rawbcd")

@@ -22,11 +22,11 @@ import Testing
 }
 
 @Test func tftpTreeHoldsLoaderScriptAndLinks() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcdboot-test-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    try Data("loader".utf8).write(to: URL(fileURLWithPath: dir + "/fake-loader.efi"))
-    try Data("wim".utf8).write(to: URL(fileURLWithPath: dir + "/w.wim"))
+    let scratch = try ScratchDirectory("tftp")
+    defer { scratch.remove() }
+    let dir = scratch.path
+    try scratch.write("loader", to: "fake-loader.efi")
+    try scratch.write("wim", to: "w.wim")
     let script = try Staging.makeTftpTree(at: dir + "/tftp", loader: dir + "/fake-loader.efi",
                                           files: [ServedFile(name: "boot.wim", path: dir + "/w.wim")], loaderArguments: "quiet")
     #expect(script.contains("kernel loader.efi quiet\nimgfetch --name boot.wim boot.wim\nboot\n"))

@@ -3,12 +3,12 @@ import Testing
 @testable import BCDBoot
 
 @Test func validationErrorsStopTheBootBeforeAnyBuild() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcdboot-tb-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    try Data("not a registry hive".utf8).write(to: URL(fileURLWithPath: dir + "/BCD"))
-    try Data("sdi".utf8).write(to: URL(fileURLWithPath: dir + "/boot.sdi"))
-    try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/BCD.LOG1"))
+    let scratch = try ScratchDirectory("tb")
+    defer { scratch.remove() }
+    let dir = scratch.path
+    try scratch.write("not a registry hive", to: "BCD")
+    try scratch.write("sdi", to: "boot.sdi")
+    try scratch.write("x", to: "BCD.LOG1")
     #expect(try TestBoot.defaultFiles(store: dir + "/BCD").map(\.name) == ["boot.sdi"])
 
     var lines: [String] = []
@@ -23,10 +23,10 @@ import Testing
 }
 
 @Test func editorEntryPointShowsTheOutcomeAndWaitsForEnter() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcdboot-ed-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: dir) }
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    try Data("not a hive".utf8).write(to: URL(fileURLWithPath: dir + "/BCD"))
+    let scratch = try ScratchDirectory("ed")
+    defer { scratch.remove() }
+    let dir = scratch.path
+    try scratch.write("not a hive", to: "BCD")
     var text = ""
     var waited = false
     let outcome = TestBoot.runFromEditor(store: dir + "/BCD", files: [], unsavedChanges: true, sourceRoot: dir,
