@@ -89,12 +89,21 @@ import Testing
         #expect(row("debugtype", in: all) == "Local")
     }
 
-    @Test func showingSettingsLeavesTheFileAlone() throws {
+    @Test func showingSettingsPrintsOnlyTheElementsAndLeavesTheFileAlone() throws {
         let path = try store()
+        #expect(try BCDRunner.bcd(["dbgsettings", "--store", path, "SERIAL", "DEBUGPORT:1", "BAUDRATE:115200"]).status == 0)
+        try FileManager.default.removeItem(atPath: path + ".bak")
         let before = try BCDRunner.contents(path)
         let result = try BCDRunner.bcd(["dbgsettings", "--store", path])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Debugger Settings"))
+        // bcdedit /dbgsettings: the element rows, then the completion line; no heading.
+        #expect(result.stdout == """
+            debugtype               Serial
+            debugport               1
+            baudrate                115200
+            The operation completed successfully.
+
+            """)
         #expect(try BCDRunner.contents(path) == before)
         #expect(!FileManager.default.fileExists(atPath: path + ".bak"))
     }

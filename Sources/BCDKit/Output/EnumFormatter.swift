@@ -17,6 +17,13 @@ public struct EnumFormatter {
         let heading = bcdeditHeading(objectType: object.type.rawValue, guid: object.id.description)
         var out = "\n\(heading)\n\(String(repeating: "-", count: heading.count))\n"
         out += row("identifier", [values.objectName(object.id)])
+        return out + renderElements(of: object)
+    }
+
+    /// Only the element rows, as bcdedit /dbgsettings, /hypervisorsettings and /emssettings
+    /// show their settings object (no heading, no identifier).
+    public func renderElements(of object: BCDObject) -> String {
+        var out = ""
         for element in object.elements {
             let name = ElementNames.name(for: element.type, in: object.type)
             out += row(name, values.lines(for: element, in: object))

@@ -1,8 +1,9 @@
 import ArgumentParser
 import BCDKit
 
-/// /dbgsettings, /hypervisorsettings, /emssettings: with no words they print the settings object,
-/// otherwise they replace its transport settings.
+/// /dbgsettings, /hypervisorsettings, /emssettings: with no words they print the settings
+/// object's elements (as bcdedit does: no heading or identifier), otherwise they replace its
+/// transport settings.
 protocol TransportSettingsCommand: StoreEditCommand {
     static var settings: TransportSettings { get }
     var arguments: TransportArguments { get }
@@ -27,7 +28,8 @@ extension TransportSettingsCommand {
             if words.isEmpty && start == nil && !noUmex {
                 let file = try options.open()
                 let objects = try EnumSelection(Self.settings.object).objects(in: file.saved)
-                print(EnumFormatter(store: file.saved, verbose: false).render(objects), terminator: "")
+                let formatter = EnumFormatter(store: file.saved, verbose: false)
+                print(objects.map(formatter.renderElements(of:)).joined(), terminator: "")
                 print(operationCompleted)
                 return
             }
