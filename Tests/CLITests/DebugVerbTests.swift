@@ -67,6 +67,23 @@ import Testing
         #expect(hostip.contains("\"Element\"=hex(3):0a,00,00,02,00,00,00,00"), "\(hostip.prefix(200))")
     }
 
+    @Test func netWithoutAKeyGetsAGeneratedOneAsBcdeditDoes() throws {
+        let path = try store()
+        // bcdedit /hypervisorsettings NET HOSTIP:... PORT:... prints Key=... (Microsoft's example).
+        let result = try BCDRunner.bcd(["hypervisorsettings", "--store", path, "NET", "HOSTIP:192.168.1.2", "PORT:50000", "BUSPARAMS:0.25.0"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("Key=") })
+        let words = line.dropFirst(4).split(separator: ".", omittingEmptySubsequences: false)
+        #expect(words.count == 4 && words.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isNumber || $0.isLowercase } }, "\(line)")
+        let settings = try enumerate("{hypervisorsettings}", path)
+        #expect(row("hypervisorusekey", in: settings) == String(line.dropFirst(4)))
+        #expect(row("hypervisorbusparams", in: settings) == "0.25.0")
+        // A given key is kept and nothing is printed but the completion line.
+        let given = try BCDRunner.bcd(["dbgsettings", "--store", path, "NET", "HOSTIP:10.0.0.2", "PORT:50000", "KEY:1.2.3.4"])
+        #expect(given.stdout == "The operation completed successfully.\n")
+        #expect(row("key", in: try enumerate("{dbgsettings}", path)) == "1.2.3.4")
+    }
+
     @Test func settingsObjectsAreCreatedInAFreshStore() throws {
         let directory = try BCDRunner.scratch()
         let path = directory.appendingPathComponent("BCD").path
@@ -118,6 +135,10 @@ import Testing
             (["dbgsettings", "NET", "HOSTIP:10.0.0.2"], "NET needs PORT:"),
             (["dbgsettings", "NET", "HOSTIP:10.0.0.300", "PORT:50000"], "not an IPv4 address"),
             (["dbgsettings", "SERIAL", "CHANNEL:3"], "is not an option of SERIAL"),
+            (["dbgsettings", "NET", "HOSTIP:10.0.0.2", "PORT:50000", "KEY:Bad.Key.1.2"], "is not a network debugging key"),
+            (["dbgsettings", "NET", "HOSTIP:10.0.0.2", "PORT:50000", "KEY:1.2.3"], "is not a network debugging key"),
+            (["dbgsettings", "NET", "HOSTIP:10.0.0.2", "PORT:50000", "KEY:1.2.3.4", "NEWKEY"], "not both"),
+            (["hypervisorsettings", "NET", "HOSTIP:10.0.0.2", "PORT:70000"], "is not a UDP port"),
             (["dbgsettings", "SERIAL", "--start", "SOMETIMES"], "debugstart"),
             (["emssettings", "BIOS"], "EMSPORT"),
         ]

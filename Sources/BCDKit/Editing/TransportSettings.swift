@@ -74,7 +74,7 @@ public struct TransportRequest: Sendable, Equatable {
 extension TransportSettings {
     /// Parses `SERIAL DEBUGPORT:1 BAUDRATE:115200`, `NET HOSTIP:10.0.0.2 PORT:50000 KEY:a.b.c.d`,
     /// `EMSPORT:1 EMSBAUDRATE:115200` (words case-insensitive, as bcdedit takes them).
-    /// - Parameter makeKey: makes a fresh NET key for `NEWKEY` when no `KEY:` is given.
+    /// - Parameter makeKey: makes a fresh NET key when no `KEY:` is given (with or without NEWKEY).
     public func parse(_ words: [String], makeKey: () -> String) throws(EditError) -> TransportRequest {
         var remaining = words[...]
         var transport: String? = nil
@@ -107,6 +107,7 @@ extension TransportSettings {
             }
             let value = String(word[word.index(after: colon)...])
             guard !value.isEmpty else { throw .usage("'\(word)' has no value after the colon") }
+            if transport == "net" { try Self.checkNetOption(String(lower[..<colon]), value) }
             assignments.append((element, value))
         }
         if transport == "net" {
@@ -114,7 +115,9 @@ extension TransportSettings {
             for required in ["hostip", "port"] where !names.contains(options[required]!) {
                 throw .usage("NET needs \(required.uppercased()):, e.g. NET HOSTIP:192.168.0.2 PORT:50000")
             }
-            if !names.contains(options["key"]!) && wantsNewKey {
+            if names.contains(options["key"]!) && wantsNewKey { throw .usage("give KEY: or NEWKEY, not both") }
+            // Without KEY: bcdedit always makes one and prints it (NEWKEY only says so explicitly).
+            if !names.contains(options["key"]!) {
                 generatedKey = makeKey()
                 assignments.append((options["key"]!, generatedKey!))
             }
@@ -122,6 +125,23 @@ extension TransportSettings {
         }
         if let transport, let typeElement { assignments.insert((typeElement, transport), at: 0) }
         return TransportRequest(transport: transport, assignments: assignments, generatedKey: generatedKey)
+    }
+
+    /// KDNET's rules for NET options: the key is four dot-separated words of [0-9a-z] (what the
+    /// host debugger is given as `key=w.x.y.z`), the port a UDP port.
+    static func checkNetOption(_ name: String, _ value: String) throws(EditError) {
+        switch name {
+        case "key":
+            let words = value.split(separator: ".", omittingEmptySubsequences: false)
+            let valid = words.count == 4 && words.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isNumber || $0.isLowercase) } }
+            if !valid { throw .usage("KEY:\(value) is not a network debugging key: four words of 0-9 and a-z joined by dots, e.g. KEY:1.2.3.4") }
+        case "port":
+            guard let port = UInt32(value), (1...65535).contains(port) else {
+                throw .usage("PORT:\(value) is not a UDP port (1-65535; debuggers use 49152 or higher)")
+            }
+        default:
+            break
+        }
     }
 
     /// A KDNET key: four words of base 36, each one random 64-bit number (what `newkey` makes).
