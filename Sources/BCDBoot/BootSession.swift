@@ -104,12 +104,11 @@ public struct BootSession {
         case .disk:
             let image = stage + "/disk.img"
             try Staging.makeDiskImage(at: image, loader: loader, files: files, loaderArguments: request.loaderArguments)
-            if ShellStartup.isUsed(mode: .disk, arguments: request.loaderArguments) {
-                progress("stage: FAT disk \(image) (\(ShellStartup.loaderPath) started by the UEFI shell's \(ShellStartup.scriptName): "
-                         + "\(ShellStartup.make(arguments: request.loaderArguments).trimmingCharacters(in: .newlines)); + \(files.map(\.name).joined(separator: ", ")))")
-            } else {
-                progress("stage: FAT disk \(image) (EFI/BOOT/BOOTX64.EFI + \(files.map(\.name).joined(separator: ", ")))")
-            }
+            let loaderStart = ShellStartup.isUsed(mode: .disk, arguments: request.loaderArguments)
+                ? "\(ShellStartup.loaderPath) started by the UEFI shell's \(ShellStartup.scriptName): "
+                    + ShellStartup.make(arguments: request.loaderArguments).trimmingCharacters(in: .newlines) + ";"
+                : "EFI/BOOT/BOOTX64.EFI"
+            progress("stage: FAT disk \(image) (\(loaderStart) + \(files.map(\.name).joined(separator: ", ")))")
             machineArgs = ["-nic", "none", "-drive", "file=\(image),format=raw,if=none,id=d0",
                            "-device", "virtio-blk-pci,drive=d0,bootindex=1"]
         case .network:

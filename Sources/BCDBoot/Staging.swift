@@ -32,16 +32,16 @@ public enum Staging {
 
         let target = image + "@@1M"
         try Tools.run("mformat", ["-i", target, "-F", "-T", String(sectors), "-h", "64", "-s", "32", "-v", "BCDBOOT", "::"])
-        if !ShellStartup.isUsed(mode: .disk, arguments: loaderArguments) {
-            try Tools.run("mmd", ["-i", target, "::/EFI", "::/EFI/BOOT"])
-            try Tools.run("mcopy", ["-i", target, loader, "::/EFI/BOOT/BOOTX64.EFI"])
-        } else {
+        if ShellStartup.isUsed(mode: .disk, arguments: loaderArguments) {
             try Tools.run("mmd", ["-i", target, "::/EFI", "::/EFI/tools"])
             try Tools.run("mcopy", ["-i", target, loader, "::/" + ShellStartup.loaderPath])
             let script = NSTemporaryDirectory() + "bcd-startup-\(UUID().uuidString).nsh"
             defer { try? FileManager.default.removeItem(atPath: script) }
             try ShellStartup.make(arguments: loaderArguments).write(toFile: script, atomically: true, encoding: .ascii)
             try Tools.run("mcopy", ["-i", target, script, "::/" + ShellStartup.scriptName])
+        } else {
+            try Tools.run("mmd", ["-i", target, "::/EFI", "::/EFI/BOOT"])
+            try Tools.run("mcopy", ["-i", target, loader, "::/EFI/BOOT/BOOTX64.EFI"])
         }
         for f in files {
             try Tools.run("mcopy", ["-i", target, f.path, "::/\(f.name)"])

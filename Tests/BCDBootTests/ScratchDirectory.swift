@@ -1,4 +1,5 @@
 import Foundation
+@testable import BCDBoot
 
 /// A fresh temporary directory for one test; `remove()` it in a `defer`.
 struct ScratchDirectory {
@@ -18,4 +19,10 @@ struct ScratchDirectory {
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+    /// What the staging tests stage: a fake loader ("loader") and one WIM served as boot.wim ("wim").
+    func stagingInputs() throws -> (loader: String, files: [ServedFile]) {
+        let loader = try write("loader", to: "fake-loader.efi")
+        return (loader, [ServedFile(name: "boot.wim", path: try write("wim", to: "w.wim"))])
+    }
 }

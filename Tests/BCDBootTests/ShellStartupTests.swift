@@ -29,11 +29,9 @@ import Testing
     let scratch = try ScratchDirectory("shell")
     defer { scratch.remove() }
     let dir = scratch.path
-    try scratch.write("loader", to: "fake-loader.efi")
-    try scratch.write("wim", to: "w.wim")
-    let files = [ServedFile(name: "boot.wim", path: dir + "/w.wim")]
+    let (loader, files) = try scratch.stagingInputs()
 
-    try Staging.makeDiskImage(at: dir + "/args.img", loader: dir + "/fake-loader.efi", files: files, loaderArguments: "rawbcd")
+    try Staging.makeDiskImage(at: dir + "/args.img", loader: loader, files: files, loaderArguments: "rawbcd")
     let partition = dir + "/args.img@@1M"
     #expect(try Tools.run("mtype", ["-i", partition, "::/startup.nsh"]) == "fs0:\\EFI\\tools\\loader.efi rawbcd\r\n")
     #expect(try Tools.run("mtype", ["-i", partition, "::/EFI/tools/loader.efi"]) == "loader")
@@ -41,7 +39,7 @@ import Testing
     // Without BOOTX64.EFI the firmware falls through to its shell, which runs startup.nsh.
     #expect(throws: BootFailure.self) { try Tools.run("mtype", ["-i", partition, "::/EFI/BOOT/BOOTX64.EFI"]) }
 
-    try Staging.makeDiskImage(at: dir + "/plain.img", loader: dir + "/fake-loader.efi", files: files)
+    try Staging.makeDiskImage(at: dir + "/plain.img", loader: loader, files: files)
     #expect(try Tools.run("mtype", ["-i", dir + "/plain.img@@1M", "::/EFI/BOOT/BOOTX64.EFI"]) == "loader")
     #expect(throws: BootFailure.self) { try Tools.run("mtype", ["-i", dir + "/plain.img@@1M", "::/startup.nsh"]) }
 }

@@ -25,10 +25,8 @@ import Testing
     let scratch = try ScratchDirectory("tftp")
     defer { scratch.remove() }
     let dir = scratch.path
-    try scratch.write("loader", to: "fake-loader.efi")
-    try scratch.write("wim", to: "w.wim")
-    let script = try Staging.makeTftpTree(at: dir + "/tftp", loader: dir + "/fake-loader.efi",
-                                          files: [ServedFile(name: "boot.wim", path: dir + "/w.wim")], loaderArguments: "quiet")
+    let (loader, files) = try scratch.stagingInputs()
+    let script = try Staging.makeTftpTree(at: dir + "/tftp", loader: loader, files: files, loaderArguments: "quiet")
     #expect(script.contains("kernel loader.efi quiet\nimgfetch --name boot.wim boot.wim\nboot\n"))
     #expect(try String(contentsOfFile: dir + "/tftp/boot.ipxe", encoding: .utf8) == script)
     #expect(FileManager.default.contents(atPath: dir + "/tftp/boot.wim") == Data("wim".utf8))
