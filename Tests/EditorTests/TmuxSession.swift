@@ -65,21 +65,35 @@ final class TmuxSession {
         try run(["resize-window", "-t", "main", "-x", String(columns), "-y", String(rows)])
     }
 
-    /// Polls the screen until `text` shows (at most `seconds`), and returns the screen.
+    /// Polls the screen until `text` shows (at most `seconds`), and returns the settled screen.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         try waitUntil("'\(text)'", seconds: seconds) { $0.contains(text) }
     }
 
+    /// Polls until `condition` holds, then until the screen settles: ncurses writes a large
+    /// redraw in several chunks, and a capture between two of them shows a half-drawn dialog
+    /// whose title is already there. Returns the first capture that holds and equals the next.
     @discardableResult
     func waitUntil(_ what: String, seconds: Double = 10, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
-        while Date() < deadline {
+        var held: String?
+        var settleDeadline = deadline
+        while Date() < min(deadline, settleDeadline) {
             last = try screen()
-            if condition(last) { return last }
-            usleep(30_000)
+            if condition(last) {
+                if last == held { return last }
+                if held == nil { settleDeadline = Date().addingTimeInterval(2) }
+                held = last
+            } else {
+                held = nil
+                settleDeadline = deadline
+            }
+            usleep(held == nil ? 30_000 : 60_000)
         }
+        // A screen that keeps changing (a running clock) still counts once the text is there.
+        if let held { return held }
         throw Failure(description: "timed out after \(seconds) s waiting for \(what); the screen was:\n\(last)")
     }
 
