@@ -107,7 +107,7 @@ public struct BootSession {
             let loaderStart = ShellStartup.isUsed(mode: .disk, arguments: request.loaderArguments)
                 ? "\(ShellStartup.loaderPath) started by the UEFI shell's \(ShellStartup.scriptName): "
                     + ShellStartup.make(arguments: request.loaderArguments).trimmingCharacters(in: .newlines) + ";"
-                : "EFI/BOOT/BOOTX64.EFI"
+                : Staging.removableMediaLoaderPath
             progress("stage: FAT disk \(image) (\(loaderStart) + \(files.map(\.name).joined(separator: ", ")))")
             machineArgs = ["-nic", "none", "-drive", "file=\(image),format=raw,if=none,id=d0",
                            "-device", "virtio-blk-pci,drive=d0,bootindex=1"]

@@ -9,7 +9,7 @@ public enum ShellStartup {
     /// The loader's place on the disk, with `/` separators (mtools) ...
     static let loaderPath = "EFI/tools/loader.efi"
     /// ... and as the shell names it.
-    static let shellLoaderPath = #"fs0:\EFI\tools\loader.efi"#
+    static var shellLoaderPath: String { #"fs0:\"# + loaderPath.replacingOccurrences(of: "/", with: #"\"#) }
 
     /// Whether a boot goes through the shell: disk mode with a non-empty command line.
     public static func isUsed(mode: BootMode, arguments: String) -> Bool {

@@ -4,6 +4,8 @@ import Foundation
 public enum Staging {
     /// The name the generated iPXE script has on the TFTP server.
     public static let scriptName = "boot.ipxe"
+    /// UEFI's removable-media boot path for x64, which firmware starts from a disk.
+    static let removableMediaLoaderPath = "EFI/BOOT/BOOTX64.EFI"
 
     /// A raw disk image: an MBR with one FAT32 partition at 1 MiB (type 0x0c) holding
     /// EFI/BOOT/BOOTX64.EFI (the loader) and the files in its root directory, made with mtools.
@@ -32,16 +34,15 @@ public enum Staging {
 
         let target = image + "@@1M"
         try Tools.run("mformat", ["-i", target, "-F", "-T", String(sectors), "-h", "64", "-s", "32", "-v", "BCDBOOT", "::"])
-        if ShellStartup.isUsed(mode: .disk, arguments: loaderArguments) {
-            try Tools.run("mmd", ["-i", target, "::/EFI", "::/EFI/tools"])
-            try Tools.run("mcopy", ["-i", target, loader, "::/" + ShellStartup.loaderPath])
+        let viaShell = ShellStartup.isUsed(mode: .disk, arguments: loaderArguments)
+        let loaderPath = viaShell ? ShellStartup.loaderPath : removableMediaLoaderPath
+        try Tools.run("mmd", ["-i", target, "::/EFI", "::/" + (loaderPath as NSString).deletingLastPathComponent])
+        try Tools.run("mcopy", ["-i", target, loader, "::/" + loaderPath])
+        if viaShell {
             let script = NSTemporaryDirectory() + "bcd-startup-\(UUID().uuidString).nsh"
             defer { try? FileManager.default.removeItem(atPath: script) }
             try ShellStartup.make(arguments: loaderArguments).write(toFile: script, atomically: true, encoding: .ascii)
             try Tools.run("mcopy", ["-i", target, script, "::/" + ShellStartup.scriptName])
-        } else {
-            try Tools.run("mmd", ["-i", target, "::/EFI", "::/EFI/BOOT"])
-            try Tools.run("mcopy", ["-i", target, loader, "::/EFI/BOOT/BOOTX64.EFI"])
         }
         for f in files {
             try Tools.run("mcopy", ["-i", target, f.path, "::/\(f.name)"])
