@@ -27,9 +27,6 @@ public struct BootSession {
     public var progress: (String) -> Void
     public private(set) var timings = BootTimings()
 
-    public static let ovmfCode = "/usr/share/OVMF/OVMF_CODE.fd"
-    public static let ovmfVars = "/usr/share/OVMF/OVMF_VARS.fd"
-
     public init(request: BootRequest, progress: @escaping (String) -> Void) {
         self.request = request
         self.progress = progress
@@ -94,12 +91,11 @@ public struct BootSession {
         start = Date()
         let qemu = try Tools.require("qemu-system-x86_64")
         let timeoutTool = try Tools.require("timeout")
-        for fw in [Self.ovmfCode, Self.ovmfVars] where !FileManager.default.isReadableFile(atPath: fw) {
-            throw BootFailure("missing OVMF firmware \(fw) (Debian package ovmf; scripts/install-deps.sh installs it)")
-        }
+        let firmware = Firmware.ovmf
+        try firmware.requireReadable()
         let stage = try makeTemporaryDirectory()
         defer { if !request.keepStaging { try? FileManager.default.removeItem(atPath: stage) } }
-        var machineArgs: [String]
+        let boot: QemuInvocation.Boot
         switch request.mode {
         case .disk:
             let image = stage + "/disk.img"
@@ -109,15 +105,13 @@ public struct BootSession {
                     + ShellStartup.make(arguments: request.loaderArguments).trimmingCharacters(in: .newlines) + ";"
                 : Staging.removableMediaLoaderPath
             progress("stage: FAT disk \(image) (\(loaderStart) + \(files.map(\.name).joined(separator: ", ")))")
-            machineArgs = ["-nic", "none", "-drive", "file=\(image),format=raw,if=none,id=d0",
-                           "-device", "virtio-blk-pci,drive=d0,bootindex=1"]
+            boot = .disk(image: image)
         case .network:
             let tftp = stage + "/tftp"
             let script = try Staging.makeTftpTree(at: tftp, loader: loader, files: files, loaderArguments: request.loaderArguments)
             progress("stage: TFTP tree \(tftp), \(Staging.scriptName):")
             for line in script.split(separator: "\n") { progress("stage:   \(line)") }
-            machineArgs = ["-netdev", "user,id=n0,tftp=\(tftp),bootfile=\(Staging.scriptName)",
-                           "-device", "virtio-net-pci,netdev=n0,bootindex=1"]
+            boot = .network(tftpRoot: tftp, bootFile: Staging.scriptName)
         }
         let expected = try expectedFiles(files)
         timings.staging = Date().timeIntervalSince(start)
@@ -125,14 +119,16 @@ public struct BootSession {
         // 4. The emulator.
         let log = request.serialLog ?? (stage + "/serial.log")
         let start4 = Date()
-        var kvm = Self.kvmUsable()
+        var invocation = QemuInvocation(firmware: firmware, nvram: stage + "/vars.fd", memory: request.memory,
+                                        acceleration: Acceleration.probe(), boot: boot, display: request.display,
+                                        serialLog: log, qmpSocket: stage + "/qmp.sock", timeLimit: request.timeout)
         var run: EmulatorRun
         while true {
-            run = try runEmulator(qemu: qemu, timeoutTool: timeoutTool, stage: stage, log: log, machineArgs: machineArgs,
-                                  kvm: kvm, expected: expected, start: start4)
+            run = try runEmulator(qemu: qemu, timeoutTool: timeoutTool, stage: stage, invocation: invocation,
+                                  expected: expected, start: start4)
             if run.kvmFailed {
                 progress("qemu: KVM failed (\(run.kvmError)); restarting with TCG software emulation")
-                kvm = false
+                invocation.acceleration = .tcg
                 continue
             }
             break
@@ -164,38 +160,19 @@ public struct BootSession {
     }
 
     /// One emulator run, from a fresh serial log and NVRAM copy to QEMU's exit.
-    mutating func runEmulator(qemu: String, timeoutTool: String, stage: String, log: String, machineArgs: [String],
-                              kvm: Bool, expected: [ExpectedFile], start: Date) throws -> EmulatorRun {
-        try? FileManager.default.removeItem(atPath: stage + "/vars.fd")
-        try FileManager.default.copyItem(atPath: Self.ovmfVars, toPath: stage + "/vars.fd")
+    mutating func runEmulator(qemu: String, timeoutTool: String, stage: String, invocation: QemuInvocation,
+                              expected: [ExpectedFile], start: Date) throws -> EmulatorRun {
+        try invocation.firmware.makeNvram(at: invocation.nvram)
+        let log = invocation.serialLog
         FileManager.default.createFile(atPath: log, contents: nil)
-        let socketPath = stage + "/qmp.sock"
+        let socketPath = invocation.qmpSocket
         try? FileManager.default.removeItem(atPath: socketPath)
-        var args = ["-machine", "q35", "-m", String(request.memory), "-no-reboot", "-no-shutdown", "-S",
-                    "-drive", "if=pflash,format=raw,readonly=on,file=\(Self.ovmfCode)",
-                    "-drive", "if=pflash,format=raw,file=\(stage)/vars.fd",
-                    "-qmp", "unix:\(socketPath),server=on,wait=off", "-monitor", "none"]
-        args += kvm ? ["-accel", "kvm", "-accel", "tcg"] : ["-accel", "tcg"]
-        switch request.display {
-        case .terminal:
-            args += ["-chardev", "stdio,id=ser0,mux=on,signal=off,logfile=\(log)", "-serial", "chardev:ser0", "-display", "none"]
-        default:
-            args += ["-chardev", "file,id=ser0,path=\(log)", "-serial", "chardev:ser0"]
-            switch request.display {
-            case .none: args += ["-display", "none"]
-            case .vnc: args += ["-display", "none", "-vnc", "127.0.0.1:0,to=99"]
-            default: break
-            }
-        }
-        args += machineArgs
-        // A backstop: QEMU never outlives the time limit by much, even if this process dies.
-        let hardLimit = String(Int(request.timeout.rounded(.up)) + 60)
+        let kvm = invocation.acceleration == .kvmThenTCG
         let errPath = stage + "/qemu.err"
-        progress("qemu: \(qemu) (\(kvm ? "KVM, falling back to TCG" : "TCG software emulation"), \(request.mode.rawValue) mode, display \(request.display.rawValue), timeout \(SerialLog.format(request.timeout)) s)")
+        progress("qemu: \(qemu) (\(invocation.acceleration.summary), \(request.mode.rawValue) mode, display \(request.display.rawValue), timeout \(SerialLog.format(request.timeout)) s)")
         if request.display == .terminal { progress("qemu: serial console follows; press Ctrl-A then X to stop the machine") }
-        let process = try ChildProcess(path: timeoutTool,
-                                       arguments: (request.display == .terminal ? ["--foreground"] : []) + ["-k", "5", hardLimit, qemu] + args,
-                                       inheritTerminal: request.display == .terminal, stderrPath: errPath)
+        let process = try ChildProcess(path: timeoutTool, arguments: invocation.timeoutArguments(qemu: qemu),
+                                       inheritTerminal: invocation.inheritsTerminal, stderrPath: errPath)
         defer { process.signal(SIGKILL); process.wait() }
         let qmp: QMPClient
         do {
@@ -270,15 +247,6 @@ public struct BootSession {
         while process.isRunning && Date() < quitDeadline { usleep(50_000) }
         process.signal(SIGKILL)
         process.wait()
-    }
-
-    /// KVM is worth trying when /dev/kvm opens read-write (QEMU falls back to TCG if it fails).
-    static func kvmUsable() -> Bool {
-        if ProcessInfo.processInfo.environment["BCD_BOOT_NO_KVM"] != nil { return false }
-        let fd = open("/dev/kvm", O_RDWR)
-        if fd < 0 { return false }
-        close(fd)
-        return true
     }
 
     static func read(_ path: String) -> String {

@@ -1,17 +1,24 @@
 # Shared helpers for the loader's QEMU tests (sourced by scripts/test.d/50-loader-*.sh and
 # scripts/bench-loader.sh).  Every boot runs under `timeout`, with no network unless asked.
+#
+# An independent launcher, on purpose: `bcd boot` builds its QEMU command line in
+# Sources/BCDBoot/QemuInvocation.swift, and this harness does not ask it for one. The loader
+# tests need no Swift build, and a fault in bcd's invocation (or its QMP driving) cannot hide
+# or fake a loader result here. Only the firmware files are shared (scripts/firmware.sh);
+# $OVMF_CODE / $OVMF_VARS override them for this harness alone.
 set -euo pipefail
 LOADER_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ROOT=$(cd "$LOADER_DIR/.." && pwd)
 BUILD=$LOADER_DIR/build
-OVMF_CODE=${OVMF_CODE:-/usr/share/OVMF/OVMF_CODE.fd}
-OVMF_VARS=${OVMF_VARS:-/usr/share/OVMF/OVMF_VARS.fd}
+source "$ROOT/scripts/firmware.sh"
+OVMF_CODE=${OVMF_CODE:-$OVMF_CODE_DEFAULT}
+OVMF_VARS=${OVMF_VARS:-$OVMF_VARS_DEFAULT}
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-180}   # generous: CI machines may be busy; only a hang reaches it
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 need() { for t in "$@"; do command -v "$t" >/dev/null || fail "missing tool '$t' (scripts/install-deps.sh installs it)"; done; }
 need qemu-system-x86_64 mformat mcopy mmd timeout gzip make perl iconv od
-[ -r "$OVMF_CODE" ] && [ -r "$OVMF_VARS" ] || fail "missing OVMF firmware ($OVMF_CODE); install Debian package ovmf"
+need_firmware "$OVMF_CODE" "$OVMF_VARS"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/loader-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT

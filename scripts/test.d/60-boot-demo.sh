@@ -16,7 +16,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 for t in qemu-system-x86_64 mformat mcopy mmd timeout make wimcapture mkntfs od; do
     command -v "$t" >/dev/null || fail "missing tool '$t' (scripts/install-deps.sh installs it)"
 done
-[ -r /usr/share/OVMF/OVMF_CODE.fd ] || fail "missing OVMF firmware (Debian package ovmf)"
+source "$root/scripts/firmware.sh"
+need_firmware "$OVMF_CODE_DEFAULT" "$OVMF_VARS_DEFAULT"   # what bcd boot runs (Firmware.ovmf)
 [ -x "$bcd" ] || fail "no bcd binary at $bcd (swift build first)"
 work=$(mktemp -d "${TMPDIR:-/tmp}/boot-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
