@@ -42,6 +42,8 @@ public struct BootOutcome: Sendable {
     public var files: [FileReport] = []
     public var loaderError: String?
     public var bootManagerError: BootManagerErrorScreen?
+    /// The console's final screen as text lines, when a boot manager screen was read off it.
+    public var screen: [String] = []
     public var serialLog: String?
     public var screenshot: String?
 
@@ -56,6 +58,7 @@ public struct BootOutcome: Sendable {
     /// The verdict and details as printed.
     public var text: String {
         var lines = [headline] + details.map { "  " + $0 }
+        if !screen.isEmpty { lines += ["screen:"] + screen.map { "  | " + $0 } }
         if let serialLog { lines.append("serial log: \(serialLog)") }
         if let screenshot { lines.append("screenshot: \(screenshot)") }
         return lines.joined(separator: "\n") + "\n"
@@ -102,9 +105,13 @@ public enum SerialLog {
         return out
     }
 
-    /// Whether the log already holds a final outcome (the machine can be stopped).
+    /// Whether the log already holds a final outcome (the machine can be stopped): the
+    /// stand-in's end of report, a loader error, or a boot manager error screen drawn to its
+    /// footer (the footer is drawn last).
     public static func isFinal(_ text: String) -> Bool {
-        text.contains("STANDIN done") || text.contains("loader: error:") || BootManagerErrorScreen.parse(text) != nil
+        if text.contains("loader: error:") { return true }
+        if let screen = BootManagerErrorScreen.parse(text), !screen.keys.isEmpty { return true }
+        return text.contains("STANDIN done") && !text.contains("STANDIN imitates")
     }
 
     /// Classifies a finished (or stopped) boot.
@@ -135,12 +142,14 @@ public enum SerialLog {
             o.details = loaderHints(message) + progress
             return o
         }
-        if let screen = BootManagerErrorScreen.parse(text) {
+        let console = ConsoleScreen(stream: raw)
+        if let screen = BootManagerErrorScreen(screen: console) {
             // The headline is the editor's message line: status and file, and whose screen it was.
             let who = text.contains("STAND-IN") ? "the boot manager (STAND-IN imitation)" : "the Windows Boot Manager"
             let status = "0x" + CRC32.hex(screen.status) + (BootManagerStatus.lookup(screen.status).map { " " + $0.name } ?? "")
             var o = BootOutcome(kind: .bootError, headline: "FAILED: \(who) stopped with \(status)" + (screen.file.map { ", File \($0)" } ?? ""))
             o.bootManagerError = screen
+            o.screen = console.lines
             o.details = screen.explanation + progress
             return o
         }

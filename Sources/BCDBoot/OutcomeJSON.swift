@@ -30,6 +30,7 @@ private struct OutcomeDocument: Encodable {
         var statusName: String?
         var meaning: String?
         var info: String?
+        var keys: [String]
     }
 
     struct Times: Encodable {
@@ -44,6 +45,8 @@ private struct OutcomeDocument: Encodable {
     var files: [File]
     var loaderError: String?
     var bootManagerError: Screen?
+    /// The final console screen, one string a row (empty when no boot manager screen was read).
+    var screen: [String]
     var serialLog: String?
     var screenshot: String?
     var seconds: Times
@@ -66,8 +69,9 @@ private struct OutcomeDocument: Encodable {
         bootManagerError = o.bootManagerError.map { screen in
             let known = BootManagerStatus.lookup(screen.status)
             return Screen(file: screen.file, status: "0x" + CRC32.hex(screen.status), statusName: known?.name,
-                          meaning: known?.meaning, info: screen.info)
+                          meaning: known?.meaning, info: screen.info, keys: screen.keys)
         }
+        screen = o.screen
         serialLog = o.serialLog
         screenshot = o.screenshot
         seconds = Times(check: timings.check, build: timings.build, staging: timings.staging, emulator: timings.emulator,

@@ -19,14 +19,12 @@
  *   STANDIN follow-wim <path> found|missing      (the entry's OS loader inside the ramdisk WIM,
  *                                                 `path` or \Windows\System32\boot\winload.efi)
  * and when the BCD is missing or unreadable, has no default entry, or a followed file is
- * missing, imitates the Windows Boot Manager's error screen (COM1 and console), e.g.
- *   STANDIN imitates the Windows Boot Manager error screen (STAND-IN, not Microsoft's):
- *   File: \Image\boot.sdi
- *   Status: 0xc000000f
- *   Info: A required file is missing or contains errors.
+ * missing, says it imitates the Windows Boot Manager's error screen:
+ *   STANDIN imitates the Windows Boot Manager error screen (STAND-IN, not Microsoft's)
  * and finally
  *   STANDIN done
- * then powers the machine off. */
+ * then draws that screen (File, Status, Info: laid out as the real one, see draw_error_screen)
+ * and powers the machine off. */
 #include <efi.h>
 #include <efilib.h>
 #include "crc32.h"
@@ -161,13 +159,57 @@ static int file_exists(EFI_FILE *root, const char *path) {
     return 1;
 }
 
-/* An imitation of the Windows Boot Manager's error screen, labelled as such, on COM1 and on
- * the console (BCDBoot's BootManagerErrorScreen.parse reads the File/Status/Info lines). */
+/* An imitation of the Windows Boot Manager's error screen, labelled as such.  COM1 gets one
+ * line saying so when the stand-in decides; the screen itself is drawn last (after
+ * `STANDIN done`), through the firmware's console, in the real screen's layout: title bar on
+ * row 0, `File:` / `Status:` / `Info:` at column 4 of rows 12, 14 and 16 with the values in
+ * bold white, Info wrapped at column 75 onto the rows below at its value's column, and the key
+ * footer on row 24 (OVMF sends it to COM1 as cursor addressing, as it does the real screen's). */
+static const char *screen_file, *screen_status, *screen_info;
+
 static void error_screen(const char *file, const char *status, const char *info) {
-    serial_puts("STANDIN imitates the Windows Boot Manager error screen (STAND-IN, not Microsoft's):\n");
-    serial_printf("File: %a\nStatus: %a\nInfo: %a\n", file, status, info);
-    Print(L"\nSTAND-IN imitation of the Windows Boot Manager error screen (not Microsoft's)\n"
-          L"File: %a\nStatus: %a\nInfo: %a\n\n", file, status, info);
+    serial_puts("STANDIN imitates the Windows Boot Manager error screen (STAND-IN, not Microsoft's)\n");
+    screen_file = file; screen_status = status; screen_info = info;
+}
+
+static void put_at(UINTN column, UINTN row, UINTN attribute, const char *text, UINTN length) {
+    CHAR16 wide[82]; UINTN i = 0;
+    for (; i < length && i < 81 && text[i]; i++) wide[i] = (CHAR16)(UINT8)text[i];
+    wide[i] = 0;
+    ST->ConOut->SetAttribute(ST->ConOut, attribute);
+    ST->ConOut->SetCursorPosition(ST->ConOut, column, row);
+    ST->ConOut->OutputString(ST->ConOut, wide);
+}
+
+static UINTN text_length(const char *s) { UINTN n = 0; while (s[n]) n++; return n; }
+
+static void draw_error_screen(void) {
+    const UINTN plain = EFI_TEXT_ATTR(EFI_LIGHTGRAY, EFI_BLACK), bright = EFI_TEXT_ATTR(EFI_WHITE, EFI_BLACK),
+                bar = EFI_TEXT_ATTR(EFI_BLACK, EFI_LIGHTGRAY);
+    static const char spaces[] = "                                                                                ";
+    static const char title[] = "Windows Boot Manager (STAND-IN imitation, not Microsoft's)";
+    static const char footer_left[] = " ENTER=OS Selection", footer_right[] = "ESC=UEFI Firmware Settings ";
+    ST->ConOut->SetAttribute(ST->ConOut, plain);
+    ST->ConOut->ClearScreen(ST->ConOut);
+    put_at(0, 0, bar, spaces, 79);
+    put_at((79 - (sizeof title - 1)) / 2, 0, bar, title, sizeof title - 1);
+    put_at(0, 2, plain, "The STAND-IN boot manager, a test program, stopped where the Windows Boot", 80);
+    put_at(0, 3, plain, "Manager would, with the status it would show.", 80);
+    put_at(4, 12, plain, "File: ", 6);   put_at(10, 12, bright, screen_file, 69);
+    put_at(4, 14, plain, "Status: ", 8); put_at(12, 14, bright, screen_status, 67);
+    put_at(4, 16, plain, "Info: ", 6);
+    const char *p = screen_info;
+    for (UINTN row = 16; *p && row < 22; row++) {   /* words onto rows of at most 65 columns */
+        UINTN n = text_length(p), take = n;
+        if (n > 65) { take = 65; while (take > 0 && p[take] != ' ') take--; if (take == 0) take = 65; }
+        put_at(10, row, bright, p, take);
+        p += take;
+        while (*p == ' ') p++;
+    }
+    put_at(0, 24, bar, spaces, 79);
+    put_at(0, 24, bar, footer_left, sizeof footer_left - 1);
+    put_at(79 - (sizeof footer_right - 1), 24, bar, footer_right, sizeof footer_right - 1);
+    ST->ConOut->SetAttribute(ST->ConOut, plain);
 }
 
 /* Prints `STANDIN follow <path> found|missing`; returns whether found. */
@@ -341,6 +383,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
     report_disk();
     if (root) follow_bcd(root);
     serial_puts("STANDIN done\n");
+    if (screen_status) draw_error_screen();
     RT->ResetSystem(EfiResetShutdown, EFI_SUCCESS, 0, NULL);
     return EFI_SUCCESS;
 }

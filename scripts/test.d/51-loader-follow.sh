@@ -45,7 +45,11 @@ cp "$WORK/demo/BCD" "$WORK/broken/BCD"
 boot broken 2 "$WORK/broken/BCD" --file "boot.sdi=$WORK/demo/boot.sdi" --file "boot.wim=$WORK/demo/boot.wim" --force
 expect_line "$WORK/broken.serial" '^STANDIN follow \\Boot\\boot\.wim found$'
 expect_line "$WORK/broken.serial" '^STANDIN follow \\Image\\boot\.sdi missing$'
-expect_line "$WORK/broken.serial" "^STANDIN imitates the Windows Boot Manager error screen \(STAND-IN, not Microsoft's\):$"
+expect_line "$WORK/broken.serial" "^STANDIN imitates the Windows Boot Manager error screen \(STAND-IN, not Microsoft's\)$"
+# The screen is drawn as the real one is (cursor addressing) and read off the screen model.
+expect_out broken '^  \| +File: \\Image\\boot\.sdi$'
+expect_out broken '^  \| +Info: A required file is missing or contains errors\.$'
+expect_out broken '^  \|  ENTER=OS Selection +ESC=UEFI Firmware Settings$'
 expect_out broken '^FAILED: the boot manager \(STAND-IN imitation\) stopped with 0xc000000f STATUS_NO_SUCH_FILE, File \\Image\\boot\.sdi$'
 expect_out broken '^ *Windows Boot Manager error: Status 0xc000000f, File \\Image\\boot\.sdi'
 expect_out broken '^ *\{ramdiskoptions\} ramdisksdipath \\Image\\boot\.sdi$'
