@@ -119,7 +119,12 @@ public struct BootSession {
         // 4. The emulator.
         let log = request.serialLog ?? (stage + "/serial.log")
         let start4 = Date()
-        var invocation = QemuInvocation(firmware: firmware, nvram: stage + "/vars.fd", memory: request.memory,
+        let servedBytes = files.reduce(UInt64(0)) { $0 + Staging.fileSize($1.path) }
+        let memory = request.memory ?? GuestMemory.automatic(servedBytes: servedBytes)
+        if let explicit = request.memory, let warning = GuestMemory.problem(explicit: explicit, servedBytes: servedBytes) {
+            progress("warning: " + warning)
+        }
+        var invocation = QemuInvocation(firmware: firmware, nvram: stage + "/vars.fd", memory: memory,
                                         acceleration: Acceleration.probe(), boot: boot, display: request.display,
                                         serialLog: log, qmpSocket: stage + "/qmp.sock", timeLimit: request.timeout)
         var run: EmulatorRun
@@ -194,7 +199,10 @@ public struct BootSession {
         let deadline = start.addingTimeInterval(request.timeout)
         var timedOut = false
         var stopped = false
-        var finalSeen: Date?
+        var handoffAfter: Double?
+        var outcomeAnnounced = false
+        var loggedBytes = 0
+        var lastGrowth = Date()
         var kvmError: String?
         var stoppedByHost = false
         while true {
@@ -208,13 +216,22 @@ public struct BootSession {
                 break
             }
             let text = Self.read(log)
-            if SerialLog.isFinal(text) {
-                // Let the rest of the error screen / report arrive.
-                if finalSeen == nil { finalSeen = Date() }
-                if text.contains("STANDIN done") || Date().timeIntervalSince(finalSeen!) > 0.5 { break }
+            if text.utf8.count != loggedBytes { loggedBytes = text.utf8.count; lastGrowth = Date() }
+            // A final outcome stops the machine once the console has settled on it: nothing more
+            // for `settleTime` (the rest of a screen, e.g. the footer's second key, has arrived).
+            if handoffAfter == nil, text.contains(SerialLog.handoffLine) { handoffAfter = Date().timeIntervalSince(start) }
+            if SerialLog.isFinal(text), Date().timeIntervalSince(lastGrowth) >= Self.settleTime {
+                guard request.keepRunning else { break }
+                if !outcomeAnnounced {
+                    outcomeAnnounced = true
+                    progress("qemu: outcome: " + SerialLog.classify(text, expected: expected, timedOut: false, handoffAfter: handoffAfter).headline)
+                    progress("qemu: the machine keeps running (--keep-running); close it to finish")
+                }
             }
             if Date() >= deadline { timedOut = true; break }
         }
+        // The machine may have powered off between two looks at the log (the stand-in does).
+        if handoffAfter == nil, Self.read(log).contains(SerialLog.handoffLine) { handoffAfter = Date().timeIntervalSince(start) }
         if let kvmError {
             _ = try? qmp.execute("quit", timeout: 5)
             Self.reap(process)
@@ -222,7 +239,7 @@ public struct BootSession {
         }
         var outcome = SerialLog.classify(Self.read(log), expected: expected, timedOut: timedOut,
                                          stoppedByUser: stopped && stoppedByHost && request.display != .none,
-                                         timeLimit: request.timeout)
+                                         timeLimit: request.timeout, handoffAfter: handoffAfter)
         if let shot = request.screenshot {
             if process.isRunning {
                 let path = URL(fileURLWithPath: shot).standardizedFileURL.path
@@ -240,6 +257,10 @@ public struct BootSession {
         Self.reap(process)
         return EmulatorRun(outcome: outcome)
     }
+
+    /// How long the serial log must stay unchanged after a final outcome before the machine is
+    /// stopped (a boot manager draws its screen in one burst).
+    static let settleTime = 0.25
 
     /// Waits up to 5 s for QEMU to exit, then kills it.
     static func reap(_ process: ChildProcess) {

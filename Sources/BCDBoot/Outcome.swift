@@ -105,11 +105,15 @@ public enum SerialLog {
         return out
     }
 
+    /// The loader's line when the boot manager's successor ends boot services (loader/src/handoff.c).
+    public static let handoffLine = "LOADER exitbootservices"
+
     /// Whether the log already holds a final outcome (the machine can be stopped): the
     /// stand-in's end of report, a loader error, or a boot manager error screen drawn to its
     /// footer (the footer is drawn last).
     public static func isFinal(_ text: String) -> Bool {
         if text.contains("loader: error:") { return true }
+        if text.contains(handoffLine) && !text.contains("STANDIN start") { return true }
         if let screen = BootManagerErrorScreen.parse(text), !screen.keys.isEmpty { return true }
         return text.contains("STANDIN done") && !text.contains("STANDIN imitates")
     }
@@ -118,8 +122,9 @@ public enum SerialLog {
     /// - Parameters:
     ///   - timedOut: the time limit was reached before an outcome.
     ///   - stoppedByUser: the emulator was closed from its console/window.
+    ///   - handoffAfter: seconds from the emulator's start to the loader's hand-off line, when seen.
     public static func classify(_ raw: String, expected: [ExpectedFile], timedOut: Bool, stoppedByUser: Bool = false,
-                                timeLimit: Double? = nil) -> BootOutcome {
+                                timeLimit: Double? = nil, handoffAfter: Double? = nil) -> BootOutcome {
         let text = clean(raw)
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let files = fileReports(lines, expected: expected)
@@ -153,6 +158,13 @@ public enum SerialLog {
             o.details = screen.explanation + progress
             return o
         }
+        let handedOff = lines.contains(handoffLine)
+        let when = handoffAfter.map { " after \(format($0)) s" } ?? ""
+        if handedOff && !lines.contains(where: { $0.hasPrefix("STANDIN ") }) {
+            var o = BootOutcome(kind: .success, headline: "OK: Windows took over the machine (ExitBootServices)\(when)")
+            o.details = ["the boot manager started the OS loader, which ended the firmware's boot services: from here on Windows runs the machine"] + progress
+            return o
+        }
         if lines.contains("STANDIN done") {
             var o = BootOutcome(kind: .success, headline: "")
             o.files = files
@@ -165,6 +177,7 @@ public enum SerialLog {
                 let c = cmd.dropFirst("STANDIN cmdline".count).trimmingCharacters(in: .whitespaces)
                 if !c.isEmpty { o.details.append("boot manager command line: \(c)") }
             }
+            if handedOff { o.details.append("boot services ended (ExitBootServices\(when)), as the OS loader would: the loader saw the hand-off") }
             o.details += progress
             if bad.isEmpty && missingSupplied.isEmpty {
                 o.headline = "OK: booted; the boot manager read \(files.count) file\(files.count == 1 ? "" : "s"), all as the host has them"

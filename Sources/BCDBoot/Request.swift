@@ -40,13 +40,15 @@ public struct BootRequest: Sendable {
     /// Seconds from the emulator's start to an outcome.
     public var timeout: Double = 120
     public var screenshot: String?
-    /// Guest memory, in MiB.
-    public var memory: Int = 1024
+    /// Guest memory, in MiB; nil: sized for the served files (GuestMemory.automatic).
+    public var memory: Int?
     public var loaderArguments: String = ""
     /// Boot despite validation errors.
     public var force = false
     /// The repository root (holding loader/ and Sources/BootCore).
     public var sourceRoot: String
+    /// Leave the machine running once the outcome is known (until it is closed or times out).
+    public var keepRunning = false
     /// Keep the staging directory (disk image / TFTP tree) instead of deleting it.
     public var keepStaging = false
     /// Where the serial log is kept; nil: next to nothing, in the temporary directory's parent.

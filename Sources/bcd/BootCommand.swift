@@ -56,13 +56,14 @@ struct BootCommand: ParsableCommand {
     @Option(help: "terminal, window, vnc (127.0.0.1) or none (headless).") var display: String = "none"
     @Option(help: "Seconds to wait for an outcome.") var timeout: Double = 120
     @Option(help: ArgumentHelp("Save a PNG of the screen at the end (QMP screendump).", valueName: "FILE.png")) var screenshot: String?
-    @Option(help: "Guest memory in MiB.") var memory: Int = 1024
+    @Option(help: "Guest memory in MiB (default: twice the served files plus 512 MiB for WinPE, at least 2048).") var memory: Int?
     @Option(name: .customLong("loader-args"), help: ArgumentHelp("The loader's command line, e.g. \"rawbcd index=2\" (disk mode: started from the UEFI shell, about 5 s longer).", valueName: "ARGS"))
     var loaderArgs: String = ""
     @Flag(help: "Boot even when validation finds errors.") var force = false
     @Option(name: .customLong("serial-log"), help: ArgumentHelp("Keep the serial log here (default: a file in the temporary directory).", valueName: "FILE"))
     var serialLog: String?
     @Flag(name: .customLong("keep"), help: "Keep the staging directory (disk image or TFTP tree).") var keep = false
+    @Flag(name: .customLong("keep-running"), help: "Leave the machine running once the outcome is known (for a look with --display window or vnc); close it to finish.") var keepRunning = false
     @Flag(name: .customLong("times"), help: "Print how long each step took.") var times = false
     @Flag(name: .customLong("json"), help: "Print the outcome as one JSON document on stdout (progress goes to stderr).") var json = false
 
@@ -71,7 +72,7 @@ struct BootCommand: ParsableCommand {
         guard BootDisplay(rawValue: display) != nil else { throw ValidationError("--display is terminal, window, vnc or none, got '\(display)'") }
         if json && display == "terminal" { throw ValidationError("--json and --display terminal both want the terminal's output; use --display none, vnc or window") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-        guard memory >= 128 else { throw ValidationError("--memory is in MiB and must be at least 128") }
+        guard (memory ?? 128) >= 128 else { throw ValidationError("--memory is in MiB and must be at least 128") }
     }
 
     func run() throws {
@@ -93,6 +94,7 @@ struct BootCommand: ParsableCommand {
         request.force = force
         request.serialLog = serialLog
         request.keepStaging = keep
+        request.keepRunning = keepRunning
         let progress = json ? FileHandle.standardError : FileHandle.standardOutput
         var session = BootSession(request: request) { line in Self.emit(line + "\n", to: progress) }
         let outcome = session.run(validator: Self.validator)

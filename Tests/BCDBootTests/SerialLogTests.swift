@@ -112,3 +112,26 @@ private let standinRun = """
 @Test func cleaningRemovesEscapesAndCarriageReturns() {
     #expect(SerialLog.clean("\u{1B}[0m\u{1B}[37m\u{1B}[40mLOADER start\r\n\u{1B}(Bx") == "LOADER start\nx")
 }
+
+@Test func windowsTakingOverTheMachineIsSuccess() {
+    let log = "LOADER start\r\nLOADER bootmgr bootmgfw.efi\r\nLOADER starting boot manager bootmgfw.efi\r\n\u{1B}[2J\u{1B}[20;03HLoading files...\u{1B}[22;03H\r\nLOADER exitbootservices\r\n"
+    #expect(SerialLog.isFinal(log))
+    let o = SerialLog.classify(log, expected: [], timedOut: false, handoffAfter: 7.25)
+    #expect(o.kind == .success)
+    #expect(o.headline == "OK: Windows took over the machine (ExitBootServices) after 7.2 s")
+    // Without the line, the same log is no outcome yet.
+    let before = log.replacingOccurrences(of: "LOADER exitbootservices\r\n", with: "")
+    #expect(!SerialLog.isFinal(before))
+    #expect(SerialLog.classify(before, expected: [], timedOut: true).kind == .timeout)
+}
+
+@Test func theStandinEndingBootServicesIsReportedBesideItsFiles() {
+    let log = "LOADER starting boot manager bootmgfw.efi\r\nSTANDIN start (STAND-IN boot manager, not Microsoft's)\r\nLOADER exitbootservices\r\n"
+    #expect(!SerialLog.isFinal(log))   // the stand-in's report is not finished
+    let done = log + "STANDIN exitbootservices\r\nSTANDIN done\r\n"
+    #expect(SerialLog.isFinal(done))
+    let o = SerialLog.classify(done, expected: [], timedOut: false, handoffAfter: 4)
+    #expect(o.kind == .success)
+    #expect(o.headline.hasPrefix("OK: booted"))
+    #expect(o.details.contains("boot services ended (ExitBootServices after 4 s), as the OS loader would: the loader saw the hand-off"))
+}

@@ -35,6 +35,7 @@ EFI_STATUS start_boot_manager(EFI_HANDLE parent, EFI_HANDLE partition, EFI_DEVIC
     if (BS->HandleProtocol(child, &LoadedImageProtocol, (void **)&li) == EFI_SUCCESS) li->DeviceHandle = partition;
     if (!opts.gui) ST->ConOut->SetMode(ST->ConOut, 0);   /* text mode, 80x25 */
     if (opts.pause) wait_key(opts.pause_quiet ? NULL : L"Press a key to start the boot manager\n");
+    watch_exit_boot_services();
     serial_printf("LOADER starting boot manager %S\n", bootmgr->name);
     st = BS->StartImage(child, NULL, NULL);
     die(L"the boot manager returned (%r)", st);

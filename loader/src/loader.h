@@ -48,6 +48,9 @@ void take_from_wim(BOOLEAN need_bootmgr);
 /* vdisk.c */
 EFI_STATUS vdisk_install(EFI_HANDLE *partition, EFI_DEVICE_PATH **partition_path);
 
+/* handoff.c */
+void watch_exit_boot_services(void);
+
 /* bootmgr.c */
 EFI_STATUS start_boot_manager(EFI_HANDLE parent, EFI_HANDLE partition, EFI_DEVICE_PATH *partition_path,
                               struct input *bootmgr);

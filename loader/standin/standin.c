@@ -222,7 +222,7 @@ static int follow(EFI_FILE *root, const char *path) {
 /* Inside the ramdisk WIM: the entry's OS loader (`path`, else the UEFI default), printed as
  *   STANDIN follow-wim <path> found|missing     or   STANDIN follow-wim unreadable (<why>)
  * A missing loader gets the imitated error screen. */
-static void follow_into_wim(EFI_FILE *root, const char *wim) {
+static int follow_into_wim(EFI_FILE *root, const char *wim) {
     static char loader[260], why[160];
     standin_bcd_text(BCD_PATH, loader, sizeof loader);
     if (!loader[0]) {   /* no path element: the boot manager's UEFI default */
@@ -232,7 +232,7 @@ static void follow_into_wim(EFI_FILE *root, const char *wim) {
     CHAR16 wide[260]; UINTN i = 0;
     for (; wim[i] && i < 259; i++) wide[i] = (CHAR16)(UINT8)wim[i];
     wide[i] = 0;
-    if (root->Open(root, &wim_file, wide, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) { wim_file = NULL; return; }
+    if (root->Open(root, &wim_file, wide, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) { wim_file = NULL; return 0; }
     EFI_FILE_INFO *info = LibFileInfo(wim_file);
     UINT64 size = info ? info->FileSize : 0;
     if (info) FreePool(info);
@@ -244,14 +244,16 @@ static void follow_into_wim(EFI_FILE *root, const char *wim) {
     if (rc == 2) {
         standin_bcd_text(BCD_WHY, why, sizeof why);
         serial_printf("STANDIN follow-wim unreadable (%a)\n", why);
-        return;
+        return 0;
     }
     serial_printf("STANDIN follow-wim %a %a\n", loader, rc == 0 ? "found" : "missing");
     if (rc == 1) error_screen(loader, "0xc000000f", "The application or operating system couldn't be loaded because a required file is missing or contains errors.");
+    return rc == 0;
 }
 
-/* Follows the BCD to the files the default entry needs, as a boot manager does. */
-static void follow_bcd(EFI_FILE *root) {
+/* Follows the BCD to the files the default entry needs, as a boot manager does; returns
+ * whether all were found (a real boot manager would now start the OS loader). */
+static int follow_bcd(EFI_FILE *root) {
     const CHAR16 *bcd_path = NULL; UINT64 size = 0; UINT8 *bcd = NULL;
     for (UINTN i = 0; i < sizeof follow_bcd_paths / sizeof *follow_bcd_paths && !bcd; i++)
         if ((bcd = read_whole(root, follow_bcd_paths[i], &size))) bcd_path = follow_bcd_paths[i];
@@ -259,7 +261,7 @@ static void follow_bcd(EFI_FILE *root) {
     if (!bcd) {
         serial_puts("STANDIN entry none (no BCD)\n");
         error_screen(bcd_file, "0xc000000f", "The Boot Configuration Data for your PC is missing or contains errors.");
-        return;
+        return 0;
     }
     static char entry[64], wim[260], sdi[260], why[160];
     INT32 rc = standin_bcd_follow(bcd, size);
@@ -269,7 +271,7 @@ static void follow_bcd(EFI_FILE *root) {
         serial_printf("STANDIN entry none (%S: %a)\n", bcd_path, why);
         if (rc == 1) error_screen(bcd_file, "0xc000000f", "The Boot Configuration Data for your PC is missing or contains errors.");
         else error_screen(bcd_file, "0xc0000225", "The boot selection failed because a required device is inaccessible.");
-        return;
+        return 0;
     }
     INT32 flags = standin_bcd_flags();
     standin_bcd_text(BCD_ENTRY, entry, sizeof entry);
@@ -277,14 +279,28 @@ static void follow_bcd(EFI_FILE *root) {
     standin_bcd_text(BCD_SDI, sdi, sizeof sdi);
     if (!(flags & BCD_RAMDISK)) {
         serial_printf("STANDIN entry %a device=%a\n", entry, flags & BCD_DEVICE ? "other" : "none");
-        return;
+        return 0;
     }
     serial_printf("STANDIN entry %a device=ramdisk wim=%a sdi=%a\n", entry, wim, flags & BCD_SDI_PATH ? sdi : "none");
     int wim_ok = !(flags & BCD_WIM_ON_BOOT) || follow(root, wim);
     int sdi_ok = !(flags & BCD_SDI_ON_BOOT && flags & BCD_SDI_PATH) || follow(root, sdi);
     if (!sdi_ok) error_screen(sdi, "0xc000000f", "A required file is missing or contains errors.");
     else if (!wim_ok) error_screen(wim, "0xc000000f", "A required file is missing or contains errors.");
-    else if (flags & BCD_WIM_ON_BOOT) follow_into_wim(root, wim);
+    else if (flags & BCD_WIM_ON_BOOT) return follow_into_wim(root, wim);
+    return 0;
+}
+
+/* ExitBootServices with the current memory map key (retried once: the map may change
+ * between GetMemoryMap and the call, UEFI 2.x 7.4). */
+static int end_boot_services(EFI_HANDLE image) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+        UINTN entries, key, descriptor_size; UINT32 version;
+        EFI_MEMORY_DESCRIPTOR *map = LibMemoryMap(&entries, &key, &descriptor_size, &version);
+        if (!map) return 0;
+        if (BS->ExitBootServices(image, key) == EFI_SUCCESS) return 1;
+        FreePool(map);
+    }
+    return 0;
 }
 
 static UINT64 tsc(void) { UINT32 lo, hi; __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi)); return ((UINT64)hi << 32) | lo; }
@@ -381,7 +397,10 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
         for (UINTN i = 0; i < sizeof other_paths / sizeof *other_paths; i++) report_file(root, other_paths[i], 0, i >= 3);   /* time the boot.wim reads */
     }
     report_disk();
-    if (root) follow_bcd(root);
+    int found_all = root && follow_bcd(root);
+    /* As the OS loader would once everything is found: end boot services (the loader watches
+     * for it); COM1 is written by port I/O, which still works afterwards. */
+    if (found_all && end_boot_services(image)) serial_puts("STANDIN exitbootservices\n");
     serial_puts("STANDIN done\n");
     if (screen_status) draw_error_screen();
     RT->ResetSystem(EfiResetShutdown, EFI_SUCCESS, 0, NULL);

@@ -36,6 +36,10 @@ expect_line "$WORK/demo.serial" '^STANDIN follow \\Boot\\boot\.sdi found$'
 expect_line "$WORK/demo.serial" '^STANDIN follow-wim \\Windows\\System32\\boot\\winload\.efi found$'
 reject_line "$WORK/demo.serial" '^Status:'
 expect_line "$WORK/demo.serial" '^STANDIN done$'
+# Everything found: the stand-in ends boot services as winload would, and the loader sees it.
+expect_line "$WORK/demo.serial" '^STANDIN exitbootservices$'
+expect_line "$WORK/demo.serial" '^LOADER exitbootservices$'
+expect_out demo '^ *boot services ended \(ExitBootServices after [0-9.]+ s\), as the OS loader would'
 expect_out demo '^OK: booted'
 
 # 2. ramdisksdipath moved to \Image\boot.sdi: the boot manager's error screen, classified.
@@ -45,6 +49,7 @@ cp "$WORK/demo/BCD" "$WORK/broken/BCD"
 boot broken 2 "$WORK/broken/BCD" --file "boot.sdi=$WORK/demo/boot.sdi" --file "boot.wim=$WORK/demo/boot.wim" --force
 expect_line "$WORK/broken.serial" '^STANDIN follow \\Boot\\boot\.wim found$'
 expect_line "$WORK/broken.serial" '^STANDIN follow \\Image\\boot\.sdi missing$'
+reject_line "$WORK/broken.serial" '^LOADER exitbootservices$'
 expect_line "$WORK/broken.serial" "^STANDIN imitates the Windows Boot Manager error screen \(STAND-IN, not Microsoft's\)$"
 # The screen is drawn as the real one is (cursor addressing) and read off the screen model.
 expect_out broken '^  \| +File: \\Image\\boot\.sdi$'
