@@ -174,7 +174,7 @@ public struct BootSession {
         try? FileManager.default.removeItem(atPath: socketPath)
         let kvm = invocation.acceleration == .kvmThenTCG
         let errPath = stage + "/qemu.err"
-        progress("qemu: \(qemu) (\(invocation.acceleration.summary), \(request.mode.rawValue) mode, display \(request.display.rawValue), timeout \(SerialLog.format(request.timeout)) s)")
+        progress("qemu: \(qemu) (\(invocation.acceleration.summary), \(request.mode.rawValue) mode, display \(request.display.rawValue), memory \(invocation.memory) MiB, timeout \(SerialLog.format(request.timeout)) s)")
         if request.display == .terminal { progress("qemu: serial console follows; press Ctrl-A then X to stop the machine") }
         let process = try ChildProcess(path: timeoutTool, arguments: invocation.timeoutArguments(qemu: qemu),
                                        inheritTerminal: invocation.inheritsTerminal, stderrPath: errPath)
