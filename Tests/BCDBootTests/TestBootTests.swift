@@ -1,3 +1,4 @@
+import BCDCheck
 import Foundation
 import Testing
 @testable import BCDBoot
@@ -9,7 +10,7 @@ import Testing
     try scratch.write("not a registry hive", to: "BCD")
     try scratch.write("sdi", to: "boot.sdi")
     try scratch.write("x", to: "BCD.LOG1")
-    #expect(try TestBoot.defaultFiles(store: dir + "/BCD").map(\.name) == ["boot.sdi"])
+    #expect(try ServedFiles.beside(store: dir + "/BCD").map(\.name) == ["boot.sdi"])
 
     var lines: [String] = []
     // sourceRoot without a loader: reaching the build step would say so; validation stops first.
@@ -29,7 +30,10 @@ import Testing
     try scratch.write("not a hive", to: "BCD")
     var text = ""
     var waited = false
-    let outcome = TestBoot.runFromEditor(store: dir + "/BCD", files: [], unsavedChanges: true, sourceRoot: dir,
+    let store = LoadedStore(reading: dir + "/BCD")
+    let files = ServedFiles(store: store.path, serving: .asBCD, files: [])
+    let outcome = TestBoot.runFromEditor(store: store, files: files, diagnostics: store.check(files: files.all, options: files.checkOptions()),
+                                         unsavedChanges: true, sourceRoot: dir,
                                          write: { text += $0 }, waitForEnter: { waited = true })
     #expect(outcome.kind == .notStarted)
     #expect(waited)
