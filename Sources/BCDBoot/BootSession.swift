@@ -48,7 +48,7 @@ public struct BootSession {
     }
 
     mutating func runSteps() throws -> BootOutcome {
-        let files = request.files.all
+        var files = request.files.all
         let problems = Staging.problems(with: files, mode: request.mode, loaderArguments: request.loaderArguments)
         if !problems.isEmpty { throw BootFailure(problems.joined(separator: "; ")) }
         if request.display == .window && (ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty
@@ -97,12 +97,13 @@ public struct BootSession {
         }
         let stage = try makeTemporaryDirectory()
         defer { if !request.keepStaging { try? FileManager.default.removeItem(atPath: stage) } }
-        let staged = try stageStore(files, in: stage)
+        let expected = try expectedFiles(files)
+        files = try stageStore(files, in: stage)
         var machineArgs: [String]
         switch request.mode {
         case .disk:
             let image = stage + "/disk.img"
-            try Staging.makeDiskImage(at: image, loader: loader, files: staged, loaderArguments: request.loaderArguments)
+            try Staging.makeDiskImage(at: image, loader: loader, files: files, loaderArguments: request.loaderArguments)
             let loaderStart = ShellStartup.isUsed(mode: .disk, arguments: request.loaderArguments)
                 ? "\(ShellStartup.loaderPath) started by the UEFI shell's \(ShellStartup.scriptName): "
                     + ShellStartup.make(arguments: request.loaderArguments).trimmingCharacters(in: .newlines) + ";"
@@ -112,13 +113,12 @@ public struct BootSession {
                            "-device", "virtio-blk-pci,drive=d0,bootindex=1"]
         case .network:
             let tftp = stage + "/tftp"
-            let script = try Staging.makeTftpTree(at: tftp, loader: loader, files: staged, loaderArguments: request.loaderArguments)
+            let script = try Staging.makeTftpTree(at: tftp, loader: loader, files: files, loaderArguments: request.loaderArguments)
             progress("stage: TFTP tree \(tftp), \(Staging.scriptName):")
             for line in script.split(separator: "\n") { progress("stage:   \(line)") }
             machineArgs = ["-netdev", "user,id=n0,tftp=\(tftp),bootfile=\(Staging.scriptName)",
                            "-device", "virtio-net-pci,netdev=n0,bootindex=1"]
         }
-        let expected = try expectedFiles(files)
         timings.staging = Date().timeIntervalSince(start)
 
         // 4. The emulator.
