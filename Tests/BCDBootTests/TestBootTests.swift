@@ -41,3 +41,25 @@ import Testing
     #expect(text.contains("NOT STARTED: validation found"))
     #expect(text.hasSuffix("Press Enter to return to the editor."))
 }
+
+@Test func theCallersFindingsAreReportedInsteadOfACheck() throws {
+    let scratch = try ScratchDirectory("given")
+    defer { scratch.remove() }
+    let dir = scratch.path
+    try scratch.write("not a hive", to: "BCD")
+    let store = LoadedStore(reading: dir + "/BCD")
+    #expect(store.unreadable != nil)
+    let files = ServedFiles(store: store.path, serving: .asBCD, files: [])
+    // No findings handed over: the boot does not check the store again, so it goes on to the build.
+    var lines: [String] = []
+    let (clean, _) = TestBoot.run(store: store, files: files, diagnostics: [], sourceRoot: dir) { lines.append($0) }
+    #expect(!lines.contains { $0.hasPrefix("check: error") })
+    #expect(lines.contains { $0.hasPrefix("build:") })
+    #expect(!clean.headline.hasPrefix("NOT STARTED: validation found"))
+    // An error handed over stops it, with the caller's message.
+    let given = Diagnostic(rule: "test.given", severity: .error, message: "the editor says no")
+    lines = []
+    let (stopped, _) = TestBoot.run(store: store, files: files, diagnostics: [given], sourceRoot: dir) { lines.append($0) }
+    #expect(stopped.headline.hasPrefix("NOT STARTED: validation found 1 error"))
+    #expect(lines.contains { $0.hasPrefix("check: ") && $0.contains("the editor says no") })
+}
