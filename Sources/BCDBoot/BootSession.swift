@@ -1,3 +1,4 @@
+import BCDCheck
 import BCDKit
 import BootCore
 import Foundation
@@ -33,9 +34,9 @@ public struct BootSession {
     }
 
     /// Runs the boot. Problems before the emulator starts give an outcome of kind `.notStarted`.
-    public mutating func run(validator: BootValidator?) -> BootOutcome {
+    public mutating func run() -> BootOutcome {
         do {
-            return try runSteps(validator: validator)
+            return try runSteps()
         } catch let failure as BootFailure {
             return BootOutcome(kind: .notStarted, headline: "NOT STARTED: \(failure.message)")
         } catch {
@@ -43,8 +44,8 @@ public struct BootSession {
         }
     }
 
-    mutating func runSteps(validator: BootValidator?) throws -> BootOutcome {
-        let files = request.servedFiles
+    mutating func runSteps() throws -> BootOutcome {
+        var files = request.files.all
         let problems = Staging.problems(with: files, mode: request.mode, loaderArguments: request.loaderArguments)
         if !problems.isEmpty { throw BootFailure(problems.joined(separator: "; ")) }
         if request.display == .window && (ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty
@@ -55,20 +56,17 @@ public struct BootSession {
 
         // 1. Validation.
         var start = Date()
-        if let validator, let report = validator(request.store, files) {
-            for line in report.text.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
-                progress("check: \(line)")
+        let report = request.validation
+        for line in report.text.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+            progress("check: \(line)")
+        }
+        if report.errors > 0 {
+            if !request.force {
+                timings.check = Date().timeIntervalSince(start)
+                return BootOutcome(kind: .notStarted,
+                                   headline: "NOT STARTED: validation found \(report.errors) error\(report.errors == 1 ? "" : "s") (see check: lines; --force boots anyway)")
             }
-            if report.errors > 0 {
-                if !request.force {
-                    timings.check = Date().timeIntervalSince(start)
-                    return BootOutcome(kind: .notStarted,
-                                       headline: "NOT STARTED: validation found \(report.errors) error\(report.errors == 1 ? "" : "s") (see check: lines; --force boots anyway)")
-                }
-                progress("check: \(report.errors) error(s); booting anyway (--force)")
-            }
-        } else {
-            progress("check: validation is not available in this build; skipped")
+            progress("check: \(report.errors) error(s); booting anyway (--force)")
         }
         timings.check = Date().timeIntervalSince(start)
 
@@ -95,6 +93,8 @@ public struct BootSession {
         try firmware.requireReadable()
         let stage = try makeTemporaryDirectory()
         defer { if !request.keepStaging { try? FileManager.default.removeItem(atPath: stage) } }
+        let expected = try expectedFiles(files)
+        files = try stageStore(files, in: stage)
         let boot: QemuInvocation.Boot
         switch request.mode {
         case .disk:
@@ -113,7 +113,6 @@ public struct BootSession {
             for line in script.split(separator: "\n") { progress("stage:   \(line)") }
             boot = .network(tftpRoot: tftp, bootFile: Staging.scriptName)
         }
-        let expected = try expectedFiles(files)
         timings.staging = Date().timeIntervalSince(start)
 
         // 4. The emulator.
@@ -140,9 +139,9 @@ public struct BootSession {
         }
         timings.emulator = Date().timeIntervalSince(start4)
         var outcome = run.outcome
-        if let screen = outcome.bootManagerError, let store = try? StoreFile.open(request.store).saved {
-            let hints = StoreHints.lines(for: screen.status, in: store)
-            if !hints.isEmpty { outcome.details.append("in the store (\(request.store)):") }
+        if let screen = outcome.bootManagerError, request.store.unreadable == nil {
+            let hints = StoreHints.lines(for: screen.status, in: request.store.model)
+            if !hints.isEmpty { outcome.details.append("in the store (\(request.store.path)):") }
             for line in hints { outcome.details.append("  " + line) }
         }
         let errors = Self.qemuErrors(stage + "/qemu.err")
@@ -289,21 +288,45 @@ public struct BootSession {
         return path
     }
 
+    /// Whether `file` is the store (served as BCD from `request.store.bytes`).
+    func isStore(_ file: ServedFile) -> Bool {
+        file.name.lowercased() == "bcd" && file.path == request.store.path
+    }
+
+    /// The served files with the store's bytes (as loaded, not re-read) written into the
+    /// staging directory in place of the store's path.
+    func stageStore(_ files: [ServedFile], in stage: String) throws -> [ServedFile] {
+        guard let i = files.firstIndex(where: isStore) else { return files }
+        let path = stage + "/served-BCD"
+        guard FileManager.default.createFile(atPath: path, contents: Data(request.store.bytes)) else {
+            throw BootFailure("cannot write the store to \(path)")
+        }
+        var out = files
+        out[i].path = path
+        return out
+    }
+
     /// Each served file's size and CRC32 as the guest should see it (BCD after the loader's
-    /// .exe -> .efi patch, unless `rawbcd`).
+    /// .exe -> .efi patch, unless `rawbcd`; the store from its loaded bytes).
     func expectedFiles(_ files: [ServedFile]) throws -> [ExpectedFile] {
         let raw = request.loaderArguments.split(separator: " ").contains("rawbcd")
         var out: [ExpectedFile] = []
         for f in files {
-            guard let handle = FileHandle(forReadingAtPath: f.path) else { throw BootFailure("cannot read \(f.path)") }
-            defer { try? handle.close() }
             if f.name.lowercased() == "bcd" {
-                var bytes = [UInt8](handle.readDataToEndOfFile())
+                var bytes: [UInt8]
+                if isStore(f) {
+                    bytes = request.store.bytes
+                } else {
+                    guard let data = FileManager.default.contents(atPath: f.path) else { throw BootFailure("cannot read \(f.path)") }
+                    bytes = [UInt8](data)
+                }
                 let patched = raw ? 0 : BcdExePatch.apply(to: &bytes)
                 out.append(ExpectedFile(name: f.name, size: UInt64(bytes.count), crc32: CRC32.hex(CRC32.of(bytes)),
                                         note: patched > 0 ? "after the loader's .exe -> .efi patch of \(patched) path\(patched == 1 ? "" : "s")" : nil))
                 continue
             }
+            guard let handle = FileHandle(forReadingAtPath: f.path) else { throw BootFailure("cannot read \(f.path)") }
+            defer { try? handle.close() }
             var crc = CRC32()
             var size: UInt64 = 0
             while true {

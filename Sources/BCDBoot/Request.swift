@@ -1,3 +1,4 @@
+import BCDCheck
 import Foundation
 
 /// How the guest gets the loader and the files.
@@ -20,21 +21,15 @@ public enum BootDisplay: String, Sendable, CaseIterable {
     case none
 }
 
-/// A file the loader serves, under the name it will see.
-public struct ServedFile: Sendable, Equatable {
-    public var name: String
-    public var path: String
-    public init(name: String, path: String) {
-        self.name = name
-        self.path = path
-    }
-}
-
-/// Everything a test boot needs.
+/// Everything a test boot needs, as its caller already has it: the store read once (model and
+/// bytes), the files, and, from the editor, the findings it shows (nothing is re-read or re-checked).
 public struct BootRequest: Sendable {
-    public var store: String
-    /// The files served; the store is served as BCD unless a file is named BCD.
-    public var files: [ServedFile]
+    public var store: LoadedStore
+    /// The files served; the store is served as BCD unless a file is named BCD (`ServedFiles.all`).
+    public var files: ServedFiles
+    /// What validation found, when the caller has checked already (the editor's diagnostics);
+    /// nil: the boot checks `store` with `files` (`files.checkOptions()`).
+    public var diagnostics: [Diagnostic]?
     public var mode: BootMode = .disk
     public var display: BootDisplay = .none
     /// Seconds from the emulator's start to an outcome.
@@ -54,35 +49,11 @@ public struct BootRequest: Sendable {
     /// Where the serial log is kept; nil: next to nothing, in the temporary directory's parent.
     public var serialLog: String?
 
-    public init(store: String, files: [ServedFile], sourceRoot: String) {
+    public init(store: LoadedStore, files: ServedFiles, diagnostics: [Diagnostic]? = nil, sourceRoot: String) {
         self.store = store
         self.files = files
+        self.diagnostics = diagnostics
         self.sourceRoot = sourceRoot
-    }
-
-    /// The files as served: the store as BCD first (unless a file is named BCD), then the others.
-    public var servedFiles: [ServedFile] {
-        var out = files
-        if !out.contains(where: { $0.name.lowercased() == "bcd" }) {
-            out.insert(ServedFile(name: "BCD", path: store), at: 0)
-        }
-        return out
-    }
-
-    /// Every regular, non-hidden file of `directory`, served under its own name.
-    public static func files(inDirectory directory: String) throws -> [ServedFile] {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw BootFailure("\(directory): not a directory")
-        }
-        var out: [ServedFile] = []
-        for name in try fm.contentsOfDirectory(atPath: directory).sorted() where !name.hasPrefix(".") {
-            let path = (directory as NSString).appendingPathComponent(name)
-            var sub: ObjCBool = false
-            if fm.fileExists(atPath: path, isDirectory: &sub), !sub.boolValue { out.append(ServedFile(name: name, path: path)) }
-        }
-        return out
     }
 }
 

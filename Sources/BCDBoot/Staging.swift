@@ -1,3 +1,4 @@
+import BCDCheck
 import Foundation
 
 /// Puts the loader and the files where the emulated machine finds them.

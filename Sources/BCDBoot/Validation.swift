@@ -1,17 +1,25 @@
-/// What validation found, reduced to what the boot needs: whether to stop, and the report.
-/// `bcd boot` fills it from BCDCheck; anything else (the editor, tests) can supply its own.
-public struct ValidationReport: Sendable {
-    public var errors: Int
-    public var warnings: Int
-    /// The findings, one per line, as shown to the user.
-    public var text: String
+import BCDCheck
+import BCDKit
 
-    public init(errors: Int, warnings: Int, text: String) {
-        self.errors = errors
-        self.warnings = warnings
-        self.text = text
+/// What validation found, reduced to what the boot needs: whether to stop, and the report.
+struct ValidationReport {
+    var errors: Int
+    var warnings: Int
+    /// The findings, one per line, as shown to the user.
+    var text: String
+
+    init(_ diagnostics: [Diagnostic], store: BCDStore) {
+        errors = diagnostics.filter { $0.severity == .error }.count
+        warnings = diagnostics.filter { $0.severity == .warning }.count
+        text = CheckReport.text(diagnostics, store: store, color: false)
     }
 }
 
-/// The validation seam: checks the store with the files as served. nil: no validation available.
-public typealias BootValidator = (_ store: String, _ files: [ServedFile]) -> ValidationReport?
+extension BootRequest {
+    /// The findings the boot goes by: the caller's, else BCDCheck's for the store as loaded
+    /// with the files as served.
+    var validation: ValidationReport {
+        let found = diagnostics ?? store.check(files: files.all, options: files.checkOptions())
+        return ValidationReport(found, store: store.model)
+    }
+}

@@ -41,50 +41,6 @@ public struct Diagnostic: Sendable, Hashable {
     }
 }
 
-/// A file the loader will serve, named as it will be named (iPXE's `imgfetch --name NAME`).
-public struct SuppliedFile: Sendable, Hashable {
-    public var name: String
-    /// Where the file is on this machine.
-    public var path: String
-
-    public init(name: String, path: String) {
-        self.name = name
-        self.path = path
-    }
-}
-
-public struct CheckOptions: Sendable, Equatable {
-    public enum Firmware: String, Sendable { case uefi, bios }
-
-    /// Which boot manager and OS loader names apply (UEFI: .efi after the loader's patch).
-    public var firmware: Firmware
-    /// The WIM image to boot; nil means the WIM's boot index (like the loader's `index=`).
-    public var imageIndex: Int?
-    /// The name the store is served under; nil when it is not served (no file checks on the name).
-    public var storeName: String?
-    /// A directory to look in for files that are not supplied (VHDs and their parents).
-    public var searchDirectory: String?
-
-    public init(firmware: Firmware = .uefi, imageIndex: Int? = nil, storeName: String? = nil, searchDirectory: String? = nil) {
-        self.firmware = firmware
-        self.imageIndex = imageIndex
-        self.storeName = storeName
-        self.searchDirectory = searchDirectory
-    }
-}
-
-/// A rule: its id and the severity of what it reports.
-public struct Rule: Sendable, Equatable {
-    public let id: String
-    public let severity: Severity
-    public let summary: String
-
-    func callAsFunction(_ message: String, fix: String? = nil, object: BCDGUID? = nil, element: UInt32? = nil,
-                        file: String? = nil) -> Diagnostic {
-        Diagnostic(rule: id, severity: severity, object: object, element: element, file: file, message: message, fix: fix)
-    }
-}
-
 /// Exit status for a set of findings: 0 clean (notes allowed), 1 warnings only, 2 errors.
 public func exitStatus(for diagnostics: [Diagnostic]) -> Int32 {
     if diagnostics.contains(where: { $0.severity == .error }) { return 2 }

@@ -1,39 +1,7 @@
 import ArgumentParser
 import BCDBoot
+import BCDCheck
 import Foundation
-
-/// Files named on the command line: NAME=PATH pairs and/or a directory.
-struct ServedFileOptions: ParsableArguments {
-    @Option(name: .customLong("file"), help: ArgumentHelp("A served file, as NAME=PATH (repeatable).", valueName: "NAME=PATH"))
-    var files: [String] = []
-    @Option(name: .customLong("dir"), help: ArgumentHelp("Serve every file in DIR under its own name (default, without --file: the store's directory).", valueName: "DIR"))
-    var directory: String?
-
-    func validate() throws {
-        for file in files where !file.contains("=") || file.hasPrefix("=") {
-            throw ValidationError("--file wants NAME=PATH, got '\(file)'")
-        }
-    }
-
-    /// The files, --dir first; an explicit --file replaces a --dir file of the same name.
-    func resolve(store: String) throws -> [ServedFile] {
-        var out: [ServedFile] = []
-        if let directory {
-            let storeReal = URL(fileURLWithPath: store).resolvingSymlinksInPath().path
-            // The store itself is served as BCD (by BootRequest), not under its own name.
-            out = try BootRequest.files(inDirectory: directory).filter { URL(fileURLWithPath: $0.path).resolvingSymlinksInPath().path != storeReal }
-        } else if files.isEmpty {
-            out = try TestBoot.defaultFiles(store: store)
-        }
-        for item in files {
-            let parts = item.split(separator: "=", maxSplits: 1)
-            let file = ServedFile(name: String(parts[0]), path: parts.count > 1 ? String(parts[1]) : "")
-            out.removeAll { $0.name.lowercased() == file.name.lowercased() }
-            out.append(file)
-        }
-        return out
-    }
-}
 
 struct BootCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,7 +52,8 @@ struct BootCommand: ParsableCommand {
             printError("cannot find the project's loader sources (loader/Makefile); set BCD_SOURCE_ROOT")
             throw ExitCode(1)
         }
-        var request = BootRequest(store: store, files: try served.resolve(store: store), sourceRoot: root)
+        let files = try served.resolve(store: store)
+        var request = BootRequest(store: LoadedStore(reading: store), files: files, sourceRoot: root)
         request.mode = BootMode(rawValue: mode)!
         request.display = BootDisplay(rawValue: display)!
         request.timeout = timeout
@@ -97,7 +66,7 @@ struct BootCommand: ParsableCommand {
         request.keepRunning = keepRunning
         let progress = json ? FileHandle.standardError : FileHandle.standardOutput
         var session = BootSession(request: request) { line in Self.emit(line + "\n", to: progress) }
-        let outcome = session.run(validator: Self.validator)
+        let outcome = session.run()
         if json {
             Self.emit(outcome.json(timings: session.timings))
         } else {
@@ -109,7 +78,4 @@ struct BootCommand: ParsableCommand {
 
     /// Unbuffered, so progress lines appear as they happen (and in order with QEMU's console).
     static func emit(_ text: String, to handle: FileHandle = .standardOutput) { handle.write(Data(text.utf8)) }
-
-    /// Validation through BCDCheck (BCDBoot takes any BootValidator).
-    static var validator: BootValidator? { TestBoot.checkValidator(store:files:) }
 }

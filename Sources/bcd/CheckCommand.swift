@@ -25,46 +25,19 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if uefi && bios { throw ValidationError("--uefi and --bios exclude each other") }
-        for file in files where !file.contains("=") || file.hasPrefix("=") {
-            throw ValidationError("--file wants NAME=PATH, got '\(file)'")
-        }
+        try ServedFileOptions.validate(files)
     }
 
     func run() throws {
-        var supplied: [SuppliedFile] = []
-        if let directory {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                printError("\(directory): not a directory")
-                throw ExitCode(2)
-            }
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-            for name in names {
-                let path = (directory as NSString).appendingPathComponent(name)
-                var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue, !name.hasPrefix(".") {
-                    supplied.append(SuppliedFile(name: name, path: path))
-                }
-            }
+        let served: ServedFiles
+        do {
+            served = try ServedFiles.resolve(store: store, directory: directory, named: files.compactMap(ServedFiles.pair), serving: .amongFiles)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
         }
-        for item in files {
-            let parts = item.split(separator: "=", maxSplits: 1)
-            let file = SuppliedFile(name: String(parts[0]), path: parts.count > 1 ? String(parts[1]) : "")
-            // An explicit --file replaces a --dir file of the same name.
-            if let i = supplied.firstIndex(where: { $0.name.lowercased() == file.name.lowercased() && !$0.path.isEmpty && directory != nil && $0.path.hasPrefix(directory!) }) {
-                supplied.remove(at: i)
-            }
-            supplied.append(file)
-        }
-
-        var options = CheckOptions(firmware: bios ? .bios : .uefi, imageIndex: index, searchDirectory: directory)
-        if !supplied.isEmpty {
-            let storeReal = URL(fileURLWithPath: store).resolvingSymlinksInPath().path
-            options.storeName = supplied.first { URL(fileURLWithPath: $0.path).resolvingSymlinksInPath().path == storeReal }?.name
-                ?? URL(fileURLWithPath: store).lastPathComponent
-        }
-
-        let (bcdStore, diagnostics) = check(storeAt: store, files: supplied, options: options)
+        let options = served.checkOptions(firmware: bios ? .bios : .uefi, imageIndex: index)
+        let (bcdStore, diagnostics) = check(storeAt: store, files: served.files, options: options)
         if json {
             print(CheckReport.json(diagnostics, store: bcdStore), terminator: "")
         } else {

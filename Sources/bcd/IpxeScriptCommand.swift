@@ -20,9 +20,7 @@ struct IpxeScriptCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the script here instead of standard output.", valueName: "FILE")) var output: String?
 
     func run() throws {
-        var request = BootRequest(store: store, files: try served.resolve(store: store), sourceRoot: "")
-        request.loaderArguments = loaderArgs
-        let files = request.servedFiles
+        let files = try served.resolve(store: store).all
         let problems = Staging.problems(with: files, mode: .network)
         if !problems.isEmpty {
             for p in problems { printError(p) }

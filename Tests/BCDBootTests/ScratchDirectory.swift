@@ -1,3 +1,4 @@
+import BCDCheck
 import Foundation
 @testable import BCDBoot
 

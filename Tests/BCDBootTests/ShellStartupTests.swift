@@ -1,3 +1,4 @@
+import BCDCheck
 import Foundation
 import Testing
 @testable import BCDBoot

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import BCDCheck
 @testable import BCDBoot
 
 @Test func storeIsServedAsBCDUnlessAFileTakesTheName() {
-    var request = BootRequest(store: "/s/BCD.store", files: [ServedFile(name: "boot.wim", path: "/w")], sourceRoot: "/")
-    #expect(request.servedFiles.map(\.name) == ["BCD", "boot.wim"])
-    #expect(request.servedFiles[0].path == "/s/BCD.store")
-    request.files.append(ServedFile(name: "bcd", path: "/other"))
-    #expect(request.servedFiles.map(\.name) == ["boot.wim", "bcd"])
+    var served = ServedFiles(store: "/s/BCD.store", serving: .asBCD, files: [ServedFile(name: "boot.wim", path: "/w")])
+    #expect(served.all.map(\.name) == ["BCD", "boot.wim"])
+    #expect(served.all[0].path == "/s/BCD.store")
+    served.files.append(ServedFile(name: "bcd", path: "/other"))
+    #expect(served.all.map(\.name) == ["boot.wim", "bcd"])
 }
 
 @Test func unusableNamesAndDuplicatesAreRefused() {

@@ -127,7 +127,7 @@ import Testing
         // Windows setup media: ramdisk=[boot]\sources\boot.wim, sdi \boot\boot.sdi.
         let w = try Workspace.get()
         let store = try load(Self.fixtures.appendingPathComponent("setup-media-BCD").path)
-        let files = [SuppliedFile(name: "BCD", path: w.bcd), SuppliedFile(name: "boot.sdi", path: w.sdi), SuppliedFile(name: "boot.wim", path: w.wim)]
+        let files = [ServedFile(name: "BCD", path: w.bcd), ServedFile(name: "boot.sdi", path: w.sdi), ServedFile(name: "boot.wim", path: w.wim)]
         let found = check(store: store, files: files, options: CheckOptions(storeName: "BCD"))
         #expect(found.filter { $0.severity == .error }.isEmpty, "\(found.map { "\($0.rule): \($0.message)" })")
     }
@@ -168,9 +168,9 @@ import Testing
         for (i, bytes) in variants.enumerated() {
             let path = dir.appendingPathComponent("\(i)-\(name)").path
             try Data(bytes).write(to: URL(fileURLWithPath: path))
-            var files = w.goodFiles + [SuppliedFile(name: "bootmgfw.efi", path: w.bootmgr)]
+            var files = w.goodFiles + [ServedFile(name: "bootmgfw.efi", path: w.bootmgr)]
             files.removeAll { $0.name == name }
-            files.append(SuppliedFile(name: name, path: path))
+            files.append(ServedFile(name: name, path: path))
             let found = check(store: name == "win.vhd" ? vhdStore : store, files: files, options: CheckOptions(storeName: "BCD"))
             if i < 2 { #expect(found.contains { $0.severity == .error }, "\(name) of \(bytes.count) bytes: \(found.map(\.rule))") }
         }

@@ -134,7 +134,7 @@ extension Workspace {
         files[0].path = storePath
         for (name, key) in c.files.sorted(by: { $0.key < $1.key }) {
             if key == "-" { files.removeAll { $0.name == name }; continue }
-            if let i = files.firstIndex(where: { $0.name == name }) { files[i].path = resolve(key) } else { files.append(SuppliedFile(name: name, path: resolve(key))) }
+            if let i = files.firstIndex(where: { $0.name == name }) { files[i].path = resolve(key) } else { files.append(ServedFile(name: name, path: resolve(key))) }
         }
         let options = CheckOptions(firmware: c.firmware, imageIndex: c.index, storeName: c.storeName)
         return check(store: try load(storePath), files: files, options: options)

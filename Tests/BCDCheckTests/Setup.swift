@@ -253,16 +253,16 @@ final class Workspace: @unchecked Sendable {
     // MARK: Files as served
 
     /// The correct set: BCD, boot.sdi, boot.wim (with bootmgfw.efi inside).
-    var goodFiles: [SuppliedFile] {
-        [SuppliedFile(name: "BCD", path: bcd), SuppliedFile(name: "boot.sdi", path: sdi), SuppliedFile(name: "boot.wim", path: wim)]
+    var goodFiles: [ServedFile] {
+        [ServedFile(name: "BCD", path: bcd), ServedFile(name: "boot.sdi", path: sdi), ServedFile(name: "boot.wim", path: wim)]
     }
 
     /// The correct set with one file replaced (or added) by name.
-    func files(_ replacements: [String: String], store: String? = nil) -> [SuppliedFile] {
+    func files(_ replacements: [String: String], store: String? = nil) -> [ServedFile] {
         var files = goodFiles
         if let store { files[0].path = store }
         for (name, path) in replacements.sorted(by: { $0.key < $1.key }) {
-            if let i = files.firstIndex(where: { $0.name == name }) { files[i].path = path } else { files.append(SuppliedFile(name: name, path: path)) }
+            if let i = files.firstIndex(where: { $0.name == name }) { files[i].path = path } else { files.append(ServedFile(name: name, path: path)) }
         }
         return files
     }
@@ -272,7 +272,7 @@ final class Workspace: @unchecked Sendable {
 func load(_ path: String) throws -> BCDStore { try StoreFile.open(path).saved }
 
 /// Checks a store file with files; the rule ids found, in order, without duplicates.
-func rules(_ storePath: String, _ files: [SuppliedFile], _ options: CheckOptions = CheckOptions(storeName: "BCD")) throws -> [String] {
+func rules(_ storePath: String, _ files: [ServedFile], _ options: CheckOptions = CheckOptions(storeName: "BCD")) throws -> [String] {
     let found = check(store: try load(storePath), files: files, options: options)
     var ids: [String] = []
     for d in found where !ids.contains(d.rule) { ids.append(d.rule) }

@@ -69,7 +69,7 @@ import Testing
         state.type("boot.wim=" + other)
         state.press(.enter)
         #expect(state.dialogs.isEmpty)
-        #expect(state.attachedFiles.contains(SuppliedFile(name: "boot.wim", path: other)))
+        #expect(state.attachedFiles.contains(ServedFile(name: "boot.wim", path: other)))
         #expect(state.filesVersion != versionBefore)
 
         // A missing file keeps the prompt open with the reason.
@@ -103,8 +103,8 @@ import Testing
     @Test func attachmentTextIsNameEqualsPathOrAPath() throws {
         let file = try EditorFixtures.scratch().appendingPathComponent("boot.sdi").path
         FileManager.default.createFile(atPath: file, contents: Data())
-        #expect(try Attachments.parse("x.sdi=" + file).get() == SuppliedFile(name: "x.sdi", path: file))
-        #expect(try Attachments.parse(file).get() == SuppliedFile(name: "boot.sdi", path: file))
+        #expect(try Attachments.parse("x.sdi=" + file).get() == ServedFile(name: "x.sdi", path: file))
+        #expect(try Attachments.parse(file).get() == ServedFile(name: "boot.sdi", path: file))
         #expect((try? Attachments.parse("").get()) == nil)
         #expect((try? Attachments.parse(URL(fileURLWithPath: file).deletingLastPathComponent().path).get()) == nil)
     }

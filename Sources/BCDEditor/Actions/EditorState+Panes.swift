@@ -115,7 +115,7 @@ extension EditorState {
     }
 
     /// Attaches a file; one of the same name (case-insensitive, as the loader sees names) is replaced.
-    public mutating func attach(_ file: SuppliedFile) {
+    public mutating func attach(_ file: ServedFile) {
         let replaced = attachedFiles.contains { $0.name.lowercased() == file.name.lowercased() }
         attachedFiles.removeAll { $0.name.lowercased() == file.name.lowercased() }
         attachedFiles.append(file)

@@ -1,28 +1,32 @@
 import BCDBoot
+import BCDCheck
 import BCDKit
 import Foundation
 
-/// The boot key's run, once curses is suspended: the store as the editor shows it (a
-/// temporary copy when there are unsaved changes, so the boot tests what is on screen and
-/// the file on disk stays as it is) with the attached files.
+/// The boot key's run, once curses is suspended: the store as the editor shows it (its
+/// unsaved version's bytes when there are changes; the file on disk stays as it is) with the
+/// attached files and the diagnostics the editor shows for them (nothing is re-read or re-checked).
 enum BootKeyRun {
     static func run(_ state: EditorState, request: BootKeyRequest) -> BootOutcome {
         let display: BootDisplay = request.onConsole ? .terminal : .none
-        let files = state.attachedFiles.map { ServedFile(name: $0.name, path: $0.path) }
-        guard state.isDirty else {
-            return TestBoot.runFromEditor(store: state.file.path, files: files, unsavedChanges: false, force: request.force, display: display)
+        let store: LoadedStore
+        do { store = try loaded(state) } catch {
+            return BootOutcome(kind: .notStarted, headline: "NOT STARTED: cannot write the unsaved store: \(error)")
         }
+        return TestBoot.runFromEditor(store: store, files: state.servedFiles, diagnostics: state.diagnostics,
+                                      unsavedChanges: state.isDirty, force: request.force, display: display)
+    }
+
+    /// The store on screen with the bytes to serve: the file's as read, or, with unsaved
+    /// changes, as written once to a scratch copy (hivex writes files, not memory).
+    static func loaded(_ state: EditorState) throws -> LoadedStore {
+        let path = Attachments.absolute(state.file.path)
+        guard state.isDirty else { return LoadedStore(path: path, model: state.store, bytes: state.file.bytes) }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bcd-boot-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let copy = directory + "/BCD"
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try StoreFile.create(copy).save(state.store, keepBackup: false)
-        } catch {
-            return BootOutcome(kind: .notStarted, headline: "NOT STARTED: cannot write the unsaved store to \(copy): \(error)")
-        }
-        // An attached BCD (served by name) would win over the copy; the copy is the store on screen.
-        let served = files.filter { $0.name.lowercased() != "bcd" || $0.path != state.file.path }
-        return TestBoot.runFromEditor(store: copy, files: served, unsavedChanges: true, force: request.force, display: display)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let copy = try StoreFile.create(directory + "/BCD")
+        try copy.save(state.store, keepBackup: false)
+        return LoadedStore(path: path, model: state.store, bytes: copy.bytes)
     }
 }

@@ -1,4 +1,3 @@
-import BCDBoot
 import BCDCheck
 import BCDKit
 import Foundation
@@ -7,20 +6,22 @@ import Foundation
 /// store itself, its logs and backups aside; the store is served as BCD), and how the
 /// diagnostics check them (UEFI, the store named BCD, VHDs looked up next to the store).
 enum Attachments {
-    static func defaultFiles(store: String) -> [SuppliedFile] {
-        let absolute = URL(fileURLWithPath: store).standardizedFileURL.path
-        return ((try? TestBoot.defaultFiles(store: absolute)) ?? [])
-            .map { SuppliedFile(name: $0.name, path: $0.path) }
+    static func defaultFiles(store: String) -> [ServedFile] {
+        ((try? ServedFiles.beside(store: absolute(store))) ?? [])
             .sorted { $0.name.lowercased() < $1.name.lowercased() }
     }
 
-    static func checkOptions(store: String) -> CheckOptions {
-        let directory = URL(fileURLWithPath: store).standardizedFileURL.deletingLastPathComponent().path
-        return CheckOptions(firmware: .uefi, storeName: "BCD", searchDirectory: directory)
+    /// The attached files as served with the store (as BCD; VHDs looked up next to the store).
+    static func served(store: String, files: [ServedFile]) -> ServedFiles {
+        let path = absolute(store)
+        return ServedFiles(store: path, serving: .asBCD, files: files,
+                           directory: URL(fileURLWithPath: path).deletingLastPathComponent().path)
     }
 
+    static func absolute(_ store: String) -> String { URL(fileURLWithPath: store).standardizedFileURL.path }
+
     /// `NAME=PATH` or a path (served under its file name). Returns the file or why not.
-    static func parse(_ text: String, relativeTo directory: String = FileManager.default.currentDirectoryPath) -> Result<SuppliedFile, Failure> {
+    static func parse(_ text: String, relativeTo directory: String = FileManager.default.currentDirectoryPath) -> Result<ServedFile, Failure> {
         let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { return .failure(Failure("type NAME=PATH or the path of a file")) }
         var name: String?
@@ -38,7 +39,7 @@ enum Attachments {
             return .failure(Failure("\(path): no such file"))
         }
         if isDirectory.boolValue { return .failure(Failure("\(path) is a directory; attach its files one by one")) }
-        return .success(SuppliedFile(name: name ?? PathText.fileName(path), path: path))
+        return .success(ServedFile(name: name ?? PathText.fileName(path), path: path))
     }
 
     struct Failure: Error { let text: String; init(_ text: String) { self.text = text } }
@@ -55,7 +56,7 @@ final class CheckCache {
         version == self.version && filesVersion == self.filesVersion ? cached : nil
     }
 
-    func refresh(store: BCDStore, version: UInt64, files: [SuppliedFile], filesVersion: UInt64, options: CheckOptions) -> [Diagnostic] {
+    func refresh(store: BCDStore, version: UInt64, files: [ServedFile], filesVersion: UInt64, options: CheckOptions) -> [Diagnostic] {
         if version != self.version || filesVersion != self.filesVersion {
             cached = check(store: store, files: files, options: options)
                 .sorted { $0.severity > $1.severity }

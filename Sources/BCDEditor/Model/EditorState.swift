@@ -41,10 +41,12 @@ public struct EditorState {
     public var bootRequest: BootKeyRequest?
 
     /// The files the diagnostics and the test boot use (the loader serves them by name).
-    public var attachedFiles: [SuppliedFile] {
+    public var attachedFiles: [ServedFile] {
         didSet { filesVersion &+= 1 }
     }
     public private(set) var filesVersion: UInt64 = 1
+    /// The attached files as served with the store: what the diagnostics check and `b` boots.
+    var servedFiles: ServedFiles { Attachments.served(store: file.path, files: attachedFiles) }
     private let checkCache = CheckCache()
 
     public var themeNames: [String]
@@ -144,7 +146,7 @@ public struct EditorState {
     /// store change or attachment change (not per redraw).
     public var diagnostics: [Diagnostic] {
         checkCache.refresh(store: store, version: storeVersion, files: attachedFiles, filesVersion: filesVersion,
-                           options: Attachments.checkOptions(store: file.path))
+                           options: servedFiles.checkOptions())
     }
 
     /// The findings if already computed for this version, else nil: the view draws with

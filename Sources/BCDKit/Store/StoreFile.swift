@@ -10,6 +10,8 @@ public final class StoreFile {
     /// Non-fatal findings from opening: dirty sequence numbers, stray keys.
     public private(set) var warnings: [String]
     public var isReadOnly: Bool { PosixFile.isReadOnly(path) }
+    /// The file's bytes as last read or written (what `saved` was read from).
+    public var bytes: [UInt8] { diskBytes }
 
     private var diskBytes: [UInt8]
 

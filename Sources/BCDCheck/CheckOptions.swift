@@ -1,0 +1,20 @@
+/// What a check assumes about the boot: firmware, image, how the store is served, where VHDs are.
+public struct CheckOptions: Sendable, Equatable {
+    public enum Firmware: String, Sendable { case uefi, bios }
+
+    /// Which boot manager and OS loader names apply (UEFI: .efi after the loader's patch).
+    public var firmware: Firmware
+    /// The WIM image to boot; nil means the WIM's boot index (like the loader's `index=`).
+    public var imageIndex: Int?
+    /// The name the store is served under; nil when it is not served (no file checks on the name).
+    public var storeName: String?
+    /// A directory to look in for files that are not supplied (VHDs and their parents).
+    public var searchDirectory: String?
+
+    public init(firmware: Firmware = .uefi, imageIndex: Int? = nil, storeName: String? = nil, searchDirectory: String? = nil) {
+        self.firmware = firmware
+        self.imageIndex = imageIndex
+        self.storeName = storeName
+        self.searchDirectory = searchDirectory
+    }
+}
