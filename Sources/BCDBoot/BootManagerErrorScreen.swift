@@ -129,7 +129,8 @@ public struct BootManagerErrorScreen: Sendable, Equatable {
 
     /// The generic suspect, narrowed by the file the screen names.
     func suspect(_ known: BootManagerStatus) -> String {
-        guard let file else { return known.suspect }
+        // Out of memory is the guest's size, whatever file was being read.
+        guard let file, known.code != 0xC000_0017 else { return known.suspect }
         let lower = file.lowercased()
         if lower.hasSuffix("\\bcd") || lower == "bcd" {
             return "the BCD store (\(file)): served as BCD; check it with `bcd check`."

@@ -120,9 +120,6 @@ public struct BootSession {
         let start4 = Date()
         let servedBytes = files.reduce(UInt64(0)) { $0 + Staging.fileSize($1.path) }
         let memory = request.memory ?? GuestMemory.automatic(servedBytes: servedBytes)
-        if let explicit = request.memory, let warning = GuestMemory.problem(explicit: explicit, servedBytes: servedBytes) {
-            progress("warning: " + warning)
-        }
         var invocation = QemuInvocation(firmware: firmware, nvram: stage + "/vars.fd", memory: memory,
                                         acceleration: Acceleration.probe(), boot: boot, display: request.display,
                                         serialLog: log, qmpSocket: stage + "/qmp.sock", timeLimit: request.timeout)

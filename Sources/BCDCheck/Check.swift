@@ -69,7 +69,10 @@ struct Checker {
     mutating func checkSuppliedFiles() {
         var seen: [String: String] = [:]
         var sizes: [(String, UInt64)] = []
-        defer { checkVirtualDisk(sizes: sizes) }
+        defer {
+            checkVirtualDisk(sizes: sizes)
+            checkMemory(servedBytes: sizes.reduce(0) { $0 + $1.1 })
+        }
         for file in files {
             let key = file.name.lowercased()
             if let first = seen[key] {
@@ -101,6 +104,12 @@ struct Checker {
                 }
             }
         }
+    }
+
+    /// A hand-set guest memory against what the files need (GuestMemory).
+    mutating func checkMemory(servedBytes: UInt64) {
+        guard let memory = options.memory, let problem = GuestMemory.problem(explicit: memory, servedBytes: servedBytes) else { return }
+        add(Rules.memoryTooSmall(problem, fix: "leave --memory out, or pass --memory \(GuestMemory.needed(servedBytes: servedBytes))"))
     }
 
     /// The loader's own verdict on the names and sizes: BootCore's virtual FAT disk, built as the

@@ -10,8 +10,13 @@ public struct CheckOptions: Sendable, Equatable {
     public var storeName: String?
     /// A directory to look in for files that are not supplied (VHDs and their parents).
     public var searchDirectory: String?
+    /// The guest memory a boot will have, in MiB, when it is set by hand (`--memory`); nil: sized
+    /// for the files (GuestMemory.automatic), nothing to check.
+    public var memory: Int?
 
-    public init(firmware: Firmware = .uefi, imageIndex: Int? = nil, storeName: String? = nil, searchDirectory: String? = nil) {
+    public init(firmware: Firmware = .uefi, imageIndex: Int? = nil, storeName: String? = nil, searchDirectory: String? = nil,
+                memory: Int? = nil) {
+        self.memory = memory
         self.firmware = firmware
         self.imageIndex = imageIndex
         self.storeName = storeName

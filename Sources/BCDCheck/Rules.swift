@@ -28,6 +28,7 @@ public enum Rules {
     static let unreadable = Rule(id: "files.unreadable", severity: .error, summary: "a supplied file is missing, not a regular file, or unreadable")
     static let tooLarge = Rule(id: "files.too-large", severity: .error, summary: "a supplied file exceeds 4 GiB - 1 (the virtual FAT limit)")
     static let virtualDisk = Rule(id: "files.virtual-disk", severity: .error, summary: "the loader cannot build its virtual disk from these names (invalid or reserved name, too many files)")
+    static let memoryTooSmall = Rule(id: "files.memory", severity: .warning, summary: "the guest memory set by hand (--memory) is too small for the served files")
     static let sdiInvalid = Rule(id: "sdi.invalid", severity: .error, summary: "boot.sdi is not a valid SDI with an NTFS PART blob")
     static let sdiUnusual = Rule(id: "sdi.unusual", severity: .warning, summary: "boot.sdi has something unusual that may not boot")
     static let wimUnreadable = Rule(id: "wim.unreadable", severity: .error, summary: "the WIM cannot be opened")
@@ -48,7 +49,7 @@ public enum Rules {
         storeUnreadable, bootmgrMissing, nothingToBoot, defaultMissing, defaultType, defaultNotListed, referenceMissing, referenceType,
         timeout, elementMissing, pathDefault, unknownType,
         ramdiskMismatch, optionsMissing, optionsType, sdiElementMissing, winpeUnset, storeName, pathOutside, fileMissing,
-        duplicateName, unreadable, tooLarge, virtualDisk, sdiInvalid, sdiUnusual, wimUnreadable, wimNoImage, wimLoaderMissing,
+        duplicateName, unreadable, tooLarge, virtualDisk, memoryTooSmall, sdiInvalid, sdiUnusual, wimUnreadable, wimNoImage, wimLoaderMissing,
         wimSystemRootMissing, wimUnsupported, wimArchitecture, bootManagerMissing,
         vhdMissing, vhdInvalid, vhdType, vhdParentMissing,
     ]

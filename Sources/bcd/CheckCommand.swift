@@ -21,6 +21,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("uefi"), help: "Check for UEFI (the default): winload.efi, bootmgfw.efi.") var uefi = false
     @Flag(name: .customLong("bios"), help: "Check for BIOS: winload.exe, bootmgr.exe.") var bios = false
     @Option(name: .customLong("index"), help: "The WIM image to boot (default: the WIM's boot index).") var index: Int?
+    @Option(name: .customLong("memory"), help: "The guest memory a boot will have, in MiB, when set by hand: warns when it is too small for the files.") var memory: Int?
     @Flag(name: .customLong("json"), help: "Print a JSON document instead of text.") var json = false
 
     func validate() throws {
@@ -36,7 +37,7 @@ struct CheckCommand: ParsableCommand {
             printError("\(error)")
             throw ExitCode(2)
         }
-        let options = served.checkOptions(firmware: bios ? .bios : .uefi, imageIndex: index)
+        let options = served.checkOptions(firmware: bios ? .bios : .uefi, imageIndex: index, memory: memory)
         let (bcdStore, diagnostics) = check(storeAt: store, files: served.files, options: options)
         if json {
             print(CheckReport.json(diagnostics, store: bcdStore), terminator: "")

@@ -135,3 +135,10 @@ private let standinRun = """
     #expect(o.headline.hasPrefix("OK: booted"))
     #expect(o.details.contains("boot services ended (ExitBootServices after 4 s), as the OS loader would: the loader saw the hand-off"))
 }
+
+@Test func outOfMemoryPointsAtTheGuestMemory() {
+    let o = SerialLog.classify("\u{1B}[13;05HFile: \\Boot\\boot.wim\u{1B}[15;05HStatus: 0xc0000017\u{1B}[25;01H ENTER=OS Selection", expected: [], timedOut: false)
+    #expect(o.details.contains { $0.contains("STATUS_NO_MEMORY") })
+    #expect(o.details.contains { $0.contains("Most likely at fault: the guest's memory") })
+    #expect(BootManagerStatus.lookup(0xC000_0017)?.suspect.contains("--memory") == true)
+}

@@ -14,6 +14,8 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
     var firmware: CheckOptions.Firmware = .uefi
     var index: Int? = nil
     var storeName = "BCD"
+    /// The guest memory set by hand (`--memory`), MiB.
+    var memory: Int? = nil
     var expected: [String]
 
     var testDescription: String { name }
@@ -54,6 +56,7 @@ let brokenCases: [RuleCase] = [
     RuleCase(name: "file over 4 GiB - 1", files: ["big.bin": "big"], expected: ["files.too-large"]),
     RuleCase(name: "a file named like a virtual directory", files: ["Sources": "bootmgr"], expected: ["files.virtual-disk"]),
     RuleCase(name: "a file name FAT forbids", files: ["a:b.txt": "bootmgr"], expected: ["files.virtual-disk"]),
+    RuleCase(name: "guest memory set too small for the files", memory: 256, expected: ["files.memory"]),
     RuleCase(name: "corrupt SDI", files: ["boot.sdi": "sdiCorrupt"], expected: ["sdi.invalid"]),
     RuleCase(name: "SDI PART type not NTFS", files: ["boot.sdi": "sdiOddPart"], expected: ["sdi.unusual"]),
     RuleCase(name: "not a WIM", files: ["boot.wim": "notAWIM", "bootmgfw.efi": "bootmgr"], expected: ["wim.unreadable"]),
@@ -79,6 +82,7 @@ let brokenCases: [RuleCase] = [
 /// Correct variants: each triggers nothing (a VHD entry shows only its type, a note).
 let correctCases: [RuleCase] = [
     RuleCase(name: "the correct setup", expected: []),
+    RuleCase(name: "guest memory set by hand, enough for the files", memory: 2048, expected: []),
     RuleCase(name: "no default, one displayorder entry (the README store)", script: "deletevalue {bootmgr} default", expected: []),
     RuleCase(name: "UEFI: winload.exe path is patched to .efi", script: "set \(L) path \\Windows\\System32\\boot\\winload.exe", expected: []),
     RuleCase(name: "paths in other directories and any case", script: "set {ramdiskoptions} ramdisksdipath \\EFI\\Microsoft\\Boot\\BOOT.SDI\nset \(L) device ramdisk=[boot]\\sources\\Boot.Wim,{ramdiskoptions}\nset \(L) osdevice ramdisk=[boot]\\sources\\Boot.Wim,{ramdiskoptions}", expected: []),
@@ -136,7 +140,7 @@ extension Workspace {
             if key == "-" { files.removeAll { $0.name == name }; continue }
             if let i = files.firstIndex(where: { $0.name == name }) { files[i].path = resolve(key) } else { files.append(ServedFile(name: name, path: resolve(key))) }
         }
-        let options = CheckOptions(firmware: c.firmware, imageIndex: c.index, storeName: c.storeName)
+        let options = CheckOptions(firmware: c.firmware, imageIndex: c.index, storeName: c.storeName, memory: c.memory)
         return check(store: try load(storePath), files: files, options: options)
     }
 }

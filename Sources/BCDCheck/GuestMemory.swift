@@ -1,4 +1,4 @@
-/// How much memory a test boot's guest needs for what it serves. The boot manager copies the
+/// How much memory a boot's guest needs for what it serves. The boot manager copies the
 /// ramdisk WIM (and SDI) into memory, and in network mode iPXE also keeps every fetched file in
 /// RAM until the loader starts: so the files twice over, plus room for WinPE itself; never less
 /// than a real WinPE needs.
