@@ -58,7 +58,9 @@ public struct BootOutcome: Sendable {
     /// The verdict and details as printed.
     public var text: String {
         var lines = [headline] + details.map { "  " + $0 }
-        if !screen.isEmpty { lines += ["screen:"] + screen.map { "  | " + $0 } }
+        if !screen.isEmpty {
+            lines += ["screen (as the console showed it; blank rows left out):"] + screen.filter { !$0.isEmpty }.map { "  | " + $0 }
+        }
         if let serialLog { lines.append("serial log: \(serialLog)") }
         if let screenshot { lines.append("screenshot: \(screenshot)") }
         return lines.joined(separator: "\n") + "\n"

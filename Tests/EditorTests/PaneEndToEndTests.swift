@@ -127,6 +127,9 @@ import Testing
         #expect(output.contains("booting the editor's unsaved version"))
         #expect(output.contains("FAILED: the boot manager (STAND-IN imitation) stopped with 0xc000000f STATUS_NO_SUCH_FILE, File \\Image\\boot.sdi"))
         #expect(output.contains("{ramdiskoptions} ramdisksdipath \\Image\\boot.sdi"))
+        // The screen as the console showed it, read off the screen model.
+        #expect(output.contains("  |     Status: 0xc000000f"))
+        #expect(output.contains("  |  ENTER=OS Selection"))
         try session.send("Enter")
         let screen = try session.waitFor("stopped with 0xc000000f", seconds: 15)
         #expect(screen.contains("[+]"), "the edit is still there, unsaved")

@@ -46,6 +46,9 @@ echo "61-boot-json: validation stop: not-started"
 
 run forced 2 "$work/broken/BCD" "${files[@]}" --force
 check forced 'd["result"] == "boot-error" and d["bootManagerError"]["status"] == "0xc000000f"'
+# Read off the console screen: the footer's keys apart from the fields, the whole screen as rows.
+check forced 'd["bootManagerError"]["keys"] == ["ENTER=OS Selection", "ESC=UEFI Firmware Settings"] and d["bootManagerError"]["info"] == "A required file is missing or contains errors."'
+check forced 'len(d["screen"]) == 25 and any(l.strip() == "Status: 0xc000000f" for l in d["screen"])'
 check forced 'd["bootManagerError"]["file"] == "\\Image\\boot.sdi" and d["bootManagerError"]["statusName"] == "STATUS_NO_SUCH_FILE"'
 check forced 'any("ramdisksdipath" in line for line in d["details"])'
 echo "61-boot-json: forced: boot-error 0xc000000f \\Image\\boot.sdi"
