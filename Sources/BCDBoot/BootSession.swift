@@ -126,7 +126,7 @@ public struct BootSession {
         var run: EmulatorRun
         while true {
             run = try runEmulator(qemu: qemu, timeoutTool: timeoutTool, stage: stage, invocation: invocation,
-                                  expected: expected, start: start4)
+                                  expected: expected, start: Date())   // each attempt gets the whole time limit
             if run.kvmFailed {
                 progress("qemu: KVM failed (\(run.kvmError)); restarting with TCG software emulation")
                 invocation.acceleration = .tcg
