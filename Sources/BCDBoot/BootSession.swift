@@ -306,7 +306,13 @@ public struct BootSession {
     /// Each served file's size and CRC32 as the guest should see it (BCD after the loader's
     /// .exe -> .efi patch, unless `rawbcd`; the store from its loaded bytes).
     func expectedFiles(_ files: [ServedFile]) throws -> [ExpectedFile] {
-        let raw = request.loaderArguments.split(separator: " ").contains("rawbcd")
+        // The loader's own parser decides (a refused word: the options before it still apply).
+        let raw: Bool
+        do throws(LoaderCommandLineRefusal) {
+            raw = try LoaderCommandLine.parse(Array(("loader.efi " + request.loaderArguments).utf16)).rawBCD
+        } catch {
+            raw = error.optionsBefore.rawBCD
+        }
         var out: [ExpectedFile] = []
         for f in files {
             if f.name.lowercased() == "bcd" {

@@ -125,7 +125,8 @@ struct Checker {
             default: file = nil
             }
             add(Rules.virtualDisk("the loader cannot build its virtual disk: \(error.message)",
-                                  fix: "rename or drop the file (names: printable ASCII, not Boot/EFI/Sources/Fonts/Resources/Microsoft)", file: file))
+                                  fix: "rename or drop the file (names: printable ASCII, not \(VirtualDirectories.reservedNames.joined(separator: "/")))",
+                                  file: file))
         }
     }
 
@@ -155,6 +156,7 @@ struct Checker {
 
     /// The image to boot in `wim`, or nil after reporting why there is none.
     mutating func bootImage(of wim: WimFile, file: SuppliedFile) -> Int? {
+        let chosen = LoaderWimChoice.image(requested: options.imageIndex, bootIndex: wim.bootIndex)
         if let index = options.imageIndex {
             guard index >= 1, index <= wim.imageCount else {
                 add(Rules.wimNoImage("\(file.name) has \(wim.imageCount) image(s); there is no image \(index)",
@@ -163,13 +165,14 @@ struct Checker {
             }
             return index
         }
-        guard wim.bootIndex >= 1, wim.bootIndex <= wim.imageCount else {
+        // Stricter than the loader, which falls back to image 1 without a boot index.
+        guard wim.bootIndex >= 1, chosen <= wim.imageCount else {
             add(Rules.wimNoImage("\(file.name) marks no bootable image (boot index \(wim.bootIndex), \(wim.imageCount) image(s))",
                                  fix: "mark one: `wiminfo \(file.name) 1 --boot`, or pass --index N (the loader's index=N)",
                                  file: file.name))
             return nil
         }
-        return wim.bootIndex
+        return chosen
     }
 
     /// Why the loader (BootCore, as the loader runs it) cannot extract `path` from `file`, or nil
@@ -180,8 +183,7 @@ struct Checker {
         do throws(WIMError) {
             let archive = try WIMArchive(source: source)
             if archive.info.hasSolidResources { return WIMError.unsupported(.solidResource).message }
-            let chosen = options.imageIndex ?? (archive.info.bootIndex != 0 ? archive.info.bootIndex : 1)
-            let image = try archive.image(chosen)
+            let image = try archive.image(LoaderWimChoice.image(requested: options.imageIndex, bootIndex: archive.info.bootIndex))
             let entry = try image.lookup(path)
             _ = try archive.readAll(entry)
             return nil
@@ -190,18 +192,18 @@ struct Checker {
         }
     }
 
-    /// The WIM the loader takes missing files from: boot.wim, else the first *.wim.
+    /// The WIM the loader takes missing files from (BootCore's LoaderWimChoice).
     var loaderWIM: SuppliedFile? {
-        file(named: "boot.wim") ?? files.first { $0.name.lowercased().hasSuffix(".wim") }
+        LoaderWimChoice.wim(among: files.map(\.name)).map { files[$0] }
     }
 
     // MARK: 3. Boot manager
 
     mutating func checkBootManager() {
         let uefi = options.firmware == .uefi
-        let names = uefi ? ["bootx64.efi", "bootmgfw.efi"] : ["bootmgr.exe", "bootmgr"]
-        if names.contains(where: { file(named: $0) != nil }) { return }
-        let inside = uefi ? "\\Windows\\Boot\\EFI\\bootmgfw.efi" : "\\Windows\\Boot\\PXE\\bootmgr.exe"
+        let names = uefi ? LoaderBootManager.names : ["bootmgr.exe", "bootmgr"]
+        if uefi ? LoaderBootManager.choice(among: files.map(\.name)) != nil : names.contains(where: { file(named: $0) != nil }) { return }
+        let inside = uefi ? LoaderWimFiles.bootManager.path : "\\Windows\\Boot\\PXE\\bootmgr.exe"
         let fix = uefi
             ? "supply bootmgfw.efi (--file bootmgfw.efi=PATH), or a WIM whose image has \\Windows\\Boot\\EFI\\bootmgfw.efi"
             : "supply bootmgr.exe (--file bootmgr.exe=PATH), or a WIM whose image has \\Windows\\Boot\\PXE\\bootmgr.exe"

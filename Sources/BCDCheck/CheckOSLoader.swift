@@ -144,17 +144,17 @@ extension Checker {
         DeviceSyntax.format(device) { name(of: $0) }
     }
 
-    /// The names the loader's virtual disk will hold: the supplied files plus what it takes from the WIM.
     /// The names the loader's virtual disk will hold: the supplied files, plus boot.sdi when the
-    /// loader takes it from the WIM (`\Windows\Boot\DVD\EFI\boot.sdi`, as it does when none is
+    /// loader takes it from the WIM (BootCore's LoaderWimFiles.bootSDI, taken when none is
     /// supplied). Computed once; reports a WIM the loader cannot extract it from.
     mutating func servedNames() -> [String] {
         if let served { return served }
         var names = files.map(\.name)
-        let inside = "\\Windows\\Boot\\DVD\\EFI\\boot.sdi"
-        if file(named: "boot.sdi") == nil, let wimFile = loaderWIM, let (wim, image) = openImage(wimFile),
+        let sdi = LoaderWimFiles.bootSDI
+        let inside = sdi.path
+        if LoaderWimFiles.isWanted(sdi, inputs: names), let wimFile = loaderWIM, let (wim, image) = openImage(wimFile),
            let entry = try? wim.entry(image: image, path: inside), !entry.isDirectory {
-            names.append("boot.sdi")
+            names.append(sdi.name)
             if let why = loaderCannotExtract(inside, from: wimFile) {
                 add(Rules.wimUnsupported("the loader must extract boot.sdi from \(wimFile.name), but cannot: \(why)",
                                          fix: "supply boot.sdi separately (--file boot.sdi=PATH), or recapture with --compress=lzx and without --solid",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BCDBoot
+import BootCore
 import Foundation
 
 /// `bcd ipxe-script`: the iPXE script `bcd boot --mode network` uses, for a real network.
@@ -20,6 +21,13 @@ struct IpxeScriptCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the script here instead of standard output.", valueName: "FILE")) var output: String?
 
     func run() throws {
+        do throws(LoaderCommandLineRefusal) {
+            // iPXE starts the loader with "loader.efi ARGS" (the kernel line below).
+            _ = try LoaderCommandLine.parse(Array(("loader.efi " + loaderArgs).utf16))
+        } catch {
+            printError("--loader-args: the loader would stop: unknown command line option \"\(String(decoding: error.word, as: UTF16.self))\"")
+            throw ExitCode(1)
+        }
         let files = try served.resolve(store: store).all
         let problems = Staging.problems(with: files, mode: .network)
         if !problems.isEmpty {

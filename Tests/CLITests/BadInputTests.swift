@@ -21,6 +21,12 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// The loader would stop on the word (BootCore's LoaderCommandLine), so no script is written.
+    @Test func ipxeScriptWithALoaderArgumentTheLoaderRefuses() throws {
+        try expectRefused(["ipxe-script", "STORE", "--loader-args", "pause frobnicate"], mentions: "unknown command line option \"frobnicate\"")
+        try expectRefused(["ipxe-script", "STORE", "--loader-args", "index=0"], mentions: "\"index=0\"")
+    }
+
     @Test func notAHive() throws {
         try expectRefused(["enum", "--store", "STORE"], prepare: { path in
             try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))

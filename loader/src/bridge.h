@@ -1,10 +1,20 @@
 #pragma once
-/* The Swift side (swift/Bridge.swift), callable from C. */
+/* The Swift side (swift/*.swift), callable from C. */
 #include <efi.h>
+/* INT32 results: BootCore's LoaderBridgeStatus (Sources/BootCore/Boot/LoaderBridgeCodes.swift;
+ * BootCoreTests checks these against it). */
+#define LDR_OK 0
 #define LDR_E_FILE_TOO_LARGE 1
+#define LDR_E_REFUSED 2
 #define LDR_E_READ 3
 #define LDR_E_RANGE 4
-#define LDR_E_LAYOUT 5
+#define LDR_E_FAILED 5
+/* ldr_cmdline_parse's option bits: BootCore's LoaderOptionBit (same file, same test). */
+#define LDR_OPT_RAW_BCD 1
+#define LDR_OPT_GUI 2
+#define LDR_OPT_PAUSE 4
+#define LDR_OPT_PAUSE_QUIET 8
+#define LDR_OPT_QUIET 16
 
 void ldr_vdisk_reset(void);
 INT32 ldr_vdisk_add(const UINT16 *name, INTN length, UINT64 size, INT32 index);
@@ -24,3 +34,16 @@ INT32 ldr_wim_open(INT32 input, UINT64 size, INTN index);
 INTN ldr_wim_image_count(void);
 INT64 ldr_wim_file_size(const char *path, INTN length);
 INT32 ldr_wim_file_read(const char *path, INTN length, void *buffer, UINT64 size);
+
+/* swift/RulesBridge.swift: the loader's rules (BootCore decides, C asks). */
+INT32 ldr_cmdline_parse(const UINT16 *options, UINTN bytes, const UINT16 *image, INTN image_length,
+                        UINT32 *bits, INTN *index, UINT16 *bad, INTN bad_capacity);
+INT32 ldr_name_reserved(const UINT16 *name, INTN length);      /* 1: a virtual directory's name */
+INT32 ldr_boot_manager_input(void);                            /* input index, or -1 */
+INT32 ldr_wim_input(void);                                     /* input index, or -1 */
+/* Entry `slot` of the files taken from the WIM: 1 wanted (path and served name copied), 2
+ * wanted and the boot stops without it (the boot manager), 0 supplied already, -1 past the end. */
+INT32 ldr_wim_wanted(INTN slot, char *path, INTN path_capacity, UINT16 *name, INTN name_capacity);
+
+/* Implemented in C (inputs.c), called by Swift: input `index`'s name and its length, or NULL. */
+const UINT16 *ldr_input_name(INT32 index, INTN *length);

@@ -21,8 +21,16 @@ struct input *find_input(const CHAR16 *name) {
     return NULL;
 }
 
-/* Names of the nine virtual directories' components: a file cannot share one. */
-static const CHAR16 *reserved[] = { L"boot", L"fonts", L"resources", L"sources", L"efi", L"microsoft" };
+struct input *input_at(INT32 index) {
+    return index >= 0 && (UINTN)index < input_count ? &inputs[index] : NULL;
+}
+
+const UINT16 *ldr_input_name(INT32 index, INTN *length) {
+    struct input *in = input_at(index);
+    if (!in) return NULL;
+    *length = StrLen(in->name);
+    return in->name;
+}
 
 EFI_STATUS discover_inputs(EFI_HANDLE device) {
     EFI_FILE_IO_INTERFACE *fs;
@@ -39,9 +47,8 @@ EFI_STATUS discover_inputs(EFI_HANDLE device) {
         if (fi->Attribute & EFI_FILE_DIRECTORY) continue;
         UINTN len = StrLen(fi->FileName);
         if (len == 0 || len >= MAX_NAME) { info(L"loader: skipping a file with an unusable name\n"); continue; }
-        BOOLEAN skip = FALSE;
-        for (UINTN r = 0; r < sizeof reserved / sizeof *reserved; r++) if (same_name(fi->FileName, reserved[r])) skip = TRUE;
-        if (skip || find_input(fi->FileName)) { info(L"loader: skipping %s (name clashes with a directory or another file)\n", fi->FileName); continue; }
+        /* A virtual directory's name (BootCore's VirtualDirectories.reservedNames) cannot be a file's. */
+        if (ldr_name_reserved(fi->FileName, len) || find_input(fi->FileName)) { info(L"loader: skipping %s (name clashes with a directory or another file)\n", fi->FileName); continue; }
         if (input_count == MAX_INPUTS) die(L"too many input files (at most %d)", MAX_INPUTS);
         struct input *in = &inputs[input_count];
         StrCpy(in->name, fi->FileName);
@@ -98,6 +105,7 @@ EFI_STATUS load_input(struct input *in) {
 }
 
 INT32 ldr_file_read(INT32 index, UINT64 offset, void *buffer, UINT64 length) {
-    if (index < 0 || (UINTN)index >= input_count) return LDR_E_RANGE;
-    return read_input(&inputs[index], offset, buffer, length) == EFI_SUCCESS ? 0 : LDR_E_READ;
+    struct input *in = input_at(index);
+    if (!in) return LDR_E_RANGE;
+    return read_input(in, offset, buffer, length) == EFI_SUCCESS ? LDR_OK : LDR_E_READ;
 }

@@ -31,19 +31,19 @@ void wait_key(const CHAR16 *prompt);
 extern struct options opts;
 extern EFI_HANDLE loader_image;
 
-/* cmdline.c */
-EFI_STATUS parse_cmdline(const CHAR16 *text, UINTN bytes, const CHAR16 *image, struct options *o,
-                         CHAR16 *bad, UINTN badlen);
+/* cmdline.c: the image's load options; on EFI_INVALID_PARAMETER the refused word is in `bad`
+ * and `o` holds the options before it. */
+EFI_STATUS parse_cmdline(EFI_LOADED_IMAGE *li, struct options *o, CHAR16 *bad, UINTN badlen);
 
 /* inputs.c */
 EFI_STATUS discover_inputs(EFI_HANDLE device);
 struct input *find_input(const CHAR16 *name);
+struct input *input_at(INT32 index);               /* NULL for -1 (a bridge "none") */
 EFI_STATUS read_input(struct input *in, UINT64 offset, void *buf, UINTN len);
 EFI_STATUS load_input(struct input *in);          /* bring the whole file into memory */
 
 /* wim.c */
-struct input *find_wim(void);
-void take_from_wim(BOOLEAN need_bootmgr);
+void take_from_wim(void);
 
 /* vdisk.c */
 EFI_STATUS vdisk_install(EFI_HANDLE *partition, EFI_DEVICE_PATH **partition_path);

@@ -25,21 +25,14 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
     EFI_LOADED_IMAGE *li;
     if (BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&li) != EFI_SUCCESS) die(L"no loaded image protocol");
     CHAR16 bad[64];
-    /* The image's own file name, when its file path ends in a file-path node. */
-    const CHAR16 *self = NULL;
-    for (EFI_DEVICE_PATH *dp = li->FilePath; dp && !IsDevicePathEnd(dp); dp = NextDevicePathNode(dp))
-        if (DevicePathType(dp) == MEDIA_DEVICE_PATH && DevicePathSubType(dp) == MEDIA_FILEPATH_DP)
-            self = ((FILEPATH_DEVICE_PATH *)dp)->PathName;
-    if (parse_cmdline(li->LoadOptions, li->LoadOptionsSize, self, &opts, bad, 64) != EFI_SUCCESS)
+    if (parse_cmdline(li, &opts, bad, 64) != EFI_SUCCESS)
         die(L"unknown command line option \"%s\" (known: rawbcd gui pause pause=quiet quiet index=N initrdfile=...)", bad);
     info(L"loader: wimboot-compatible UEFI loader (bcd project)\n");
 
     discover_inputs(li->DeviceHandle);
 
-    struct input *bootmgr = find_input(L"bootx64.efi");
-    if (!bootmgr) bootmgr = find_input(L"bootmgfw.efi");
-    take_from_wim(bootmgr == NULL);
-    if (!bootmgr) bootmgr = find_input(L"bootmgfw.efi");
+    take_from_wim();
+    struct input *bootmgr = input_at(ldr_boot_manager_input());
     if (!bootmgr) die(L"no boot manager: supply bootmgfw.efi or bootx64.efi, or a WIM that contains one");
     serial_printf("LOADER bootmgr %S\n", bootmgr->name);
 

@@ -21,7 +21,7 @@ public func standinWimLookup(_ size: UInt64, _ path: UnsafePointer<UInt8>, _ len
     let name = String(decoding: UnsafeBufferPointer(start: path, count: length), as: UTF8.self)
     do throws(WIMError) {
         let wim = try WIMArchive(source: StandinWimFile(count: size))
-        let image = try wim.image(wim.info.bootIndex != 0 ? wim.info.bootIndex : 1)
+        let image = try wim.image(LoaderWimChoice.image(requested: nil, bootIndex: wim.info.bootIndex))
         return try image.lookup(name).isDirectory ? 1 : 0
     } catch {
         if error == .pathNotFound || error == .notADirectory { return 1 }

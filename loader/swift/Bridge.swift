@@ -1,6 +1,6 @@
 // The C-callable surface of the loader's Swift side (compiled together with BootCore into
 // one Embedded Swift module).  The C layer talks to the firmware; layout and parsing are
-// BootCore's.  Return codes: 0 = success, else an LDR_E_* value from src/bridge.h.
+// BootCore's.  Int32 results are BootCore's LoaderBridgeStatus (src/bridge.h: LDR_OK, LDR_E_*).
 
 @_extern(c, "ldr_file_read")
 func ldr_file_read(_ index: Int32, _ offset: UInt64, _ buffer: UnsafeMutableRawPointer, _ length: UInt64) -> Int32
@@ -12,7 +12,7 @@ struct LdrInputSource: ByteSource {
     func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
         guard offset <= count, UInt64(buffer.count) <= count - offset else { return false }
         guard let base = buffer.baseAddress, buffer.count > 0 else { return true }
-        return ldr_file_read(index, offset, base, UInt64(buffer.count)) == 0
+        return ldr_file_read(index, offset, base, UInt64(buffer.count)) == LoaderBridgeStatus.ok.rawValue
     }
 }
 
@@ -43,21 +43,18 @@ public func ldrVdiskAdd(_ name: UnsafePointer<UInt16>, _ length: Int, _ size: UI
 public func ldrVdiskBuild() -> Int32 {
     do throws(VirtualDiskError) {
         ldrDisk = try VirtualFatDisk(files: ldrFiles)
-        return 0
+        return LoaderBridgeStatus.ok.rawValue
     } catch {
         ldrError = Array(error.message.utf8)
-        if case .fileTooLarge = error { return 1 }
-        return 5
+        if case .fileTooLarge = error { return LoaderBridgeStatus.fileTooLarge.rawValue }
+        return LoaderBridgeStatus.failed.rawValue
     }
 }
 
 /// Copies the last error message (ASCII, NUL-terminated, truncated to fit).
 @_cdecl("ldr_vdisk_error")
 public func ldrVdiskError(_ buffer: UnsafeMutablePointer<UInt8>, _ capacity: Int) {
-    guard capacity > 0 else { return }
-    let n = min(ldrError.count, capacity - 1)
-    for i in 0..<n { buffer[i] = ldrError[i] }
-    buffer[n] = 0
+    ldrCopy(ldrError, to: buffer, capacity: capacity)
 }
 
 @_cdecl("ldr_vdisk_disk_sectors")
@@ -74,8 +71,9 @@ public func ldrVdiskPartitionSectors() -> UInt64 { ldrDisk?.geometry.partitionSe
 @_cdecl("ldr_vdisk_read")
 public func ldrVdiskRead(_ lba: UInt64, _ buffer: UnsafeMutableRawPointer, _ length: UInt64) -> Int32 {
     guard let disk = ldrDisk, length % 512 == 0, lba <= disk.sectorCount,
-          length / 512 <= disk.sectorCount - lba else { return 4 }
-    return disk.readSectors(lba, into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))) ? 0 : 3
+          length / 512 <= disk.sectorCount - lba else { return LoaderBridgeStatus.range.rawValue }
+    let done = disk.readSectors(lba, into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
+    return (done ? LoaderBridgeStatus.ok : .read).rawValue
 }
 
 /// Patches a BCD in place for UEFI (BootCore's BcdExePatch); returns the number of paths changed.

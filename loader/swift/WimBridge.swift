@@ -6,20 +6,19 @@ nonisolated(unsafe) var ldrImage: WIMImage? = nil
 
 func ldrSetError(_ text: String) { ldrError = Array(text.utf8) }
 
-/// Opens input `input` as a WIM and selects image `index` (0: the boot index, else image 1).
+/// Opens input `input` as a WIM and selects image `index` (0: none given; LoaderWimChoice).
 @_cdecl("ldr_wim_open")
 public func ldrWimOpen(_ input: Int32, _ size: UInt64, _ index: Int) -> Int32 {
     ldrWim = nil; ldrImage = nil
     do throws(WIMError) {
         let wim = try WIMArchive(source: LdrInputSource(index: input, count: size))
         if wim.info.hasSolidResources { throw WIMError.unsupported(.solidResource) }
-        let chosen = index != 0 ? index : (wim.info.bootIndex != 0 ? wim.info.bootIndex : 1)
-        ldrImage = try wim.image(chosen)
+        ldrImage = try wim.image(LoaderWimChoice.image(requested: index != 0 ? index : nil, bootIndex: wim.info.bootIndex))
         ldrWim = wim
-        return 0
+        return LoaderBridgeStatus.ok.rawValue
     } catch {
         ldrSetError(error.message)
-        return 5
+        return LoaderBridgeStatus.failed.rawValue
     }
 }
 
@@ -47,14 +46,14 @@ public func ldrWimFileSize(_ path: UnsafePointer<UInt8>, _ length: Int) -> Int64
 /// Extracts file `path` whole into `buffer` (exactly its size).
 @_cdecl("ldr_wim_file_read")
 public func ldrWimFileRead(_ path: UnsafePointer<UInt8>, _ length: Int, _ buffer: UnsafeMutableRawPointer, _ size: UInt64) -> Int32 {
-    guard let wim = ldrWim, let image = ldrImage else { return 4 }
+    guard let wim = ldrWim, let image = ldrImage else { return LoaderBridgeStatus.range.rawValue }
     do throws(WIMError) {
         let entry = try image.lookup(ldrPath(path, length))
-        guard entry.size == size else { return 4 }
+        guard entry.size == size else { return LoaderBridgeStatus.range.rawValue }
         try wim.read(entry, at: 0, into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(size)))
-        return 0
+        return LoaderBridgeStatus.ok.rawValue
     } catch {
         ldrSetError(error.message)
-        return 5
+        return LoaderBridgeStatus.failed.rawValue
     }
 }

@@ -61,4 +61,9 @@ public enum VirtualDirectories {
         }
         return names
     }
+
+    /// Is `name` one of reservedNames (ASCII case-insensitive)? The loader skips such an input.
+    public static func isReserved(_ name: String) -> Bool {
+        asciiIndex(of: name, in: reservedNames) != nil
+    }
 }

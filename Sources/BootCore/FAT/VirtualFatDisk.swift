@@ -28,7 +28,7 @@ public struct VirtualFatDisk<Source: ByteSource> {
         self.volumeID = volumeID
         let dirCount = VirtualDirectories.count
         let reserved = VirtualDirectories.reservedNames
-        var names = files.map(\.name)
+        var names = files.map { $0.name }
         names += reserved
         let table = try FatShortNameTable(longNames: names)
         shortNames = table
@@ -47,9 +47,9 @@ public struct VirtualFatDisk<Source: ByteSource> {
         }
         // The largest cluster (4 KiB down to 512 B) whose payload alone reaches FAT32's minimum
         // cluster count: a small payload makes a small disk, a big one a small FAT.
-        var chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map(\.size), sectorsPerCluster: 8, sharedClusters: sharedClusters)
+        var chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map { $0.size }, sectorsPerCluster: 8, sharedClusters: sharedClusters)
         for spc: UInt32 in [4, 2, 1] where chosen.usedClusters < UInt64(FatGeometry.minimumClusters) {
-            chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map(\.size), sectorsPerCluster: spc, sharedClusters: sharedClusters)
+            chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map { $0.size }, sectorsPerCluster: spc, sharedClusters: sharedClusters)
         }
         guard chosen.usedClusters <= UInt64(FatGeometry.maximumClusters) else { throw .diskTooLarge }
         let runList = chosen.runs

@@ -27,3 +27,8 @@ public func asciiEqualIgnoringCase(_ a: [UInt8], _ b: [UInt8]) -> Bool {
 public func sameBytes(_ a: String, _ b: String) -> Bool {
     a.utf8.elementsEqual(b.utf8)
 }
+
+/// Index of the first of `names` equal to `name` (ASCII case-insensitive), or nil.
+public func asciiIndex(of name: String, in names: [String]) -> Int? {
+    names.firstIndex { asciiEqualIgnoringCase($0, name) }
+}

@@ -32,8 +32,7 @@ func openWIM(_ path: String) throws -> WIMArchive<MappedFile> {
 
 func selectImage(_ archive: WIMArchive<MappedFile>, _ index: Int?) throws -> WIMImage {
     do {
-        if let index { return try archive.image(index) }
-        return try archive.image(archive.info.bootIndex != 0 ? archive.info.bootIndex : 1)
+        return try archive.image(LoaderWimChoice.image(requested: index, bootIndex: archive.info.bootIndex))
     } catch {
         throw PayloadCommandError(archive.source.path + ": " + error.message)
     }

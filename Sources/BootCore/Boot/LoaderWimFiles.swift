@@ -1,0 +1,32 @@
+/// A file the loader takes from the chosen WIM image (LoaderWimChoice) when none is supplied.
+public struct LoaderWimFile: Sendable {
+    /// Its path inside the image, `\` separated (ASCII).
+    public let path: String
+    /// The name it is served under on the virtual disk.
+    public let name: String
+    /// The boot manager: wanted unless one is supplied, and the loader stops without it.
+    public let isBootManager: Bool
+
+    init(path: String, name: String, isBootManager: Bool = false) {
+        self.path = path
+        self.name = name
+        self.isBootManager = isBootManager
+    }
+}
+
+/// Everything the loader may take from the WIM; supplied files always win.
+public enum LoaderWimFiles {
+    public static let bootManager = LoaderWimFile(path: "\\Windows\\Boot\\EFI\\bootmgfw.efi", name: "bootmgfw.efi", isBootManager: true)
+    public static let bcd = LoaderWimFile(path: "\\Windows\\Boot\\DVD\\EFI\\BCD", name: "BCD")
+    public static let bootSDI = LoaderWimFile(path: "\\Windows\\Boot\\DVD\\EFI\\boot.sdi", name: "boot.sdi")
+
+    /// In the order the loader takes them.
+    public static let all = [bootManager, bcd, bootSDI]
+
+    /// Is `file` wanted when `inputs` are the supplied names? The boot manager is wanted when
+    /// no boot manager (LoaderBootManager) is supplied, any other file when its name is not.
+    public static func isWanted(_ file: LoaderWimFile, inputs: [String]) -> Bool {
+        if file.isBootManager { return LoaderBootManager.choice(among: inputs) == nil }
+        return asciiIndex(of: file.name, in: inputs) == nil
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import BootCore
+
+/// loader/src/bridge.h names BootCore's bridge codes for C: every #define must be one of them.
+@Suite("Loader bridge header")
+struct LoaderBridgeHeaderTests {
+    static let header = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("loader/src/bridge.h")
+
+    /// `#define LDR_... N` lines of the header, name -> value.
+    static func defines() throws -> [String: Int64] {
+        let text = try String(contentsOf: header, encoding: .utf8)
+        var result: [String: Int64] = [:]
+        for line in text.split(separator: "\n") {
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard words.count >= 3, words[0] == "#define", words[1].hasPrefix("LDR_") else { continue }
+            result[String(words[1])] = Int64(words[2])
+        }
+        return result
+    }
+
+    /// `fileTooLarge` -> `FILE_TOO_LARGE`.
+    static func upperSnake(_ name: String) -> String {
+        var out = ""
+        for c in name {
+            if c.isUppercase, !out.isEmpty { out += "_" }
+            out += c.uppercased()
+        }
+        return out
+    }
+
+    static var expected: [String: Int64] {
+        var names: [String: Int64] = [:]
+        for status in LoaderBridgeStatus.allCases {
+            let name = status == .ok ? "LDR_OK" : "LDR_E_" + upperSnake(String(describing: status))
+            names[name] = Int64(status.rawValue)
+        }
+        for bit in LoaderOptionBit.allCases {
+            names["LDR_OPT_" + upperSnake(String(describing: bit))] = Int64(bit.rawValue)
+        }
+        return names
+    }
+
+    @Test func headerDefinesExactlyTheSwiftCodes() throws {
+        let found = try Self.defines()
+        #expect(found == Self.expected)
+        #expect(found["LDR_E_FILE_TOO_LARGE"] == 1)
+        #expect(found["LDR_OPT_PAUSE_QUIET"] == 8)
+    }
+
+    @Test func optionBitsAreDistinctSingleBits() {
+        let bits = LoaderOptionBit.allCases.map(\.rawValue)
+        #expect(Set(bits).count == bits.count)
+        #expect(bits.allSatisfy { $0.nonzeroBitCount == 1 })
+    }
+}

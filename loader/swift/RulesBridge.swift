@@ -1,0 +1,85 @@
+// The loader's rules, for the C layer: every decision here is BootCore's (LoaderCommandLine,
+// LoaderBootManager, LoaderWimChoice, LoaderWimFiles, VirtualDirectories); C only asks.
+
+/// Implemented in C (inputs.c): the name of input `index` (UTF-16, `length` units, no NUL),
+/// or nil past the last input.
+@_extern(c, "ldr_input_name")
+func ldr_input_name(_ index: Int32, _ length: UnsafeMutablePointer<Int>) -> UnsafePointer<UInt16>?
+
+func ldrUnits(_ pointer: UnsafePointer<UInt16>?, _ count: Int) -> [UInt16] {
+    guard let pointer, count > 0 else { return [] }
+    return Array(UnsafeBufferPointer(start: pointer, count: count))
+}
+
+/// The C layer's input names (non-ASCII units become U+FFFD, which no rule's name holds).
+func ldrInputNames() -> [String] {
+    var names: [String] = []
+    var length = 0
+    while let name = ldr_input_name(Int32(names.count), &length) {
+        names.append(String(decoding: UnsafeBufferPointer(start: name, count: length), as: UTF16.self))
+    }
+    return names
+}
+
+/// Parses the load options (`bytes` bytes of UTF-16) of the image loaded from `image` (its file
+/// path, `imageLength` units; may be empty). Sets `bits` (LDR_OPT_*) and `index` (0: none
+/// given); on LDR_E_REFUSED to the options before the refused word, which it copies to `bad`
+/// (NUL-terminated, cut to fit).
+@_cdecl("ldr_cmdline_parse")
+public func ldrCmdlineParse(_ options: UnsafePointer<UInt16>?, _ bytes: Int, _ image: UnsafePointer<UInt16>?, _ imageLength: Int,
+                            _ bits: UnsafeMutablePointer<UInt32>, _ index: UnsafeMutablePointer<Int>,
+                            _ bad: UnsafeMutablePointer<UInt16>, _ badCapacity: Int) -> Int32 {
+    do throws(LoaderCommandLineRefusal) {
+        let parsed = try LoaderCommandLine.parse(ldrUnits(options, bytes / 2), imagePath: ldrUnits(image, imageLength))
+        bits.pointee = parsed.bits
+        index.pointee = parsed.index ?? 0
+        return LoaderBridgeStatus.ok.rawValue
+    } catch {
+        bits.pointee = error.optionsBefore.bits
+        index.pointee = error.optionsBefore.index ?? 0
+        ldrCopy(error.word, to: bad, capacity: badCapacity)
+        return LoaderBridgeStatus.refused.rawValue
+    }
+}
+
+/// 1 when a file named `name` (UTF-16, `length` units) cannot be served: a directory of the
+/// virtual disk has that name.
+@_cdecl("ldr_name_reserved")
+public func ldrNameReserved(_ name: UnsafePointer<UInt16>, _ length: Int) -> Int32 {
+    VirtualDirectories.isReserved(String(decoding: UnsafeBufferPointer(start: name, count: length), as: UTF16.self)) ? 1 : 0
+}
+
+/// The input that is the boot manager (bootx64.efi, else bootmgfw.efi), or -1.
+@_cdecl("ldr_boot_manager_input")
+public func ldrBootManagerInput() -> Int32 {
+    LoaderBootManager.choice(among: ldrInputNames()).map { Int32($0) } ?? -1
+}
+
+/// The input that is the WIM to take missing files from (boot.wim, else the first *.wim), or -1.
+@_cdecl("ldr_wim_input")
+public func ldrWimInput() -> Int32 {
+    LoaderWimChoice.wim(among: ldrInputNames()).map { Int32($0) } ?? -1
+}
+
+/// Entry `slot` of the files taken from the WIM, when the inputs lack it: copies its path in
+/// the image (ASCII) to `path` and its served name (UTF-16) to `name`, both NUL-terminated and
+/// cut to fit. Returns 1 wanted, 2 wanted and the boot stops without it (the boot manager),
+/// 0 supplied already, -1 past the last entry.
+@_cdecl("ldr_wim_wanted")
+public func ldrWimWanted(_ slot: Int, _ path: UnsafeMutablePointer<UInt8>, _ pathCapacity: Int,
+                         _ name: UnsafeMutablePointer<UInt16>, _ nameCapacity: Int) -> Int32 {
+    guard slot >= 0, slot < LoaderWimFiles.all.count else { return -1 }
+    let file = LoaderWimFiles.all[slot]
+    guard LoaderWimFiles.isWanted(file, inputs: ldrInputNames()) else { return 0 }
+    ldrCopy(Array(file.path.utf8), to: path, capacity: pathCapacity)
+    ldrCopy(Array(file.name.utf16), to: name, capacity: nameCapacity)
+    return file.isBootManager ? 2 : 1
+}
+
+/// Copies `units` to `buffer` NUL-terminated, cut to fit `capacity` (nothing when it is 0).
+func ldrCopy<Unit: FixedWidthInteger>(_ units: [Unit], to buffer: UnsafeMutablePointer<Unit>, capacity: Int) {
+    guard capacity > 0 else { return }
+    let n = min(units.count, capacity - 1)
+    for i in 0..<n { buffer[i] = units[i] }
+    buffer[n] = 0
+}
