@@ -1,3 +1,5 @@
+import BootCore
+
 /// A decoded element value. Decoding never loses data: the registry bytes stay the source of
 /// truth (BCDElement.raw) and a value that does not decode exactly is shown raw.
 public enum ElementValue: Hashable, Sendable {
@@ -16,13 +18,13 @@ public enum ElementValue: Hashable, Sendable {
             guard let device = DeviceElement(bytes: raw.data) else { return nil }
             self = .device(device)
         case .string:
-            guard let text = UTF16Text.decodeSingle(raw.data) else { return nil }
+            guard let text = BcdText.decodeSingle(raw.data) else { return nil }
             self = .string(text)
         case .object:
-            guard let text = UTF16Text.decodeSingle(raw.data), let guid = BCDGUID(text) else { return nil }
+            guard let text = BcdText.decodeSingle(raw.data), let guid = BCDGUID(text) else { return nil }
             self = .object(guid)
         case .objectList:
-            guard let items = UTF16Text.decodeMulti(raw.data) else { return nil }
+            guard let items = BcdText.decodeMulti(raw.data) else { return nil }
             let guids = items.compactMap { BCDGUID($0) }
             guard guids.count == items.count else { return nil }
             self = .objectList(guids)
@@ -43,9 +45,9 @@ public enum ElementValue: Hashable, Sendable {
     public var encoded: RegistryValue {
         switch self {
         case .device(let device): return RegistryValue(type: .binary, data: device.encoded)
-        case .string(let text): return RegistryValue(type: .string, data: UTF16Text.encodeSingle(text))
-        case .object(let guid): return RegistryValue(type: .string, data: UTF16Text.encodeSingle(guid.braced))
-        case .objectList(let guids): return RegistryValue(type: .multiString, data: UTF16Text.encodeMulti(guids.map(\.braced)))
+        case .string(let text): return RegistryValue(type: .string, data: BcdText.encodeSingle(text))
+        case .object(let guid): return RegistryValue(type: .string, data: BcdText.encodeSingle(guid.braced))
+        case .objectList(let guids): return RegistryValue(type: .multiString, data: BcdText.encodeMulti(guids.map(\.braced)))
         case .integer(let value): return RegistryValue(type: .binary, data: leBytes(value, count: 8))
         case .boolean(let value): return RegistryValue(type: .binary, data: [value ? 1 : 0])
         case .integerList(let values): return RegistryValue(type: .binary, data: values.flatMap { leBytes($0, count: 8) })

@@ -1,3 +1,5 @@
+import BootCore
+
 /// Applies the difference between two store contents to an open hive, touching only the
 /// keys and values that changed, so everything else (unknown keys, values, security) stays.
 enum StoreWriter {
@@ -35,7 +37,7 @@ enum StoreWriter {
     /// Keys a new store gets, as bcdedit /createstore makes them.
     static func initialize(_ hive: Hive) throws(HiveError) {
         let description = try hive.addChild(to: hive.root, named: "Description")
-        try hive.setValue(of: description, named: "KeyName", to: RegistryValue(type: .string, data: UTF16Text.encodeSingle("BCD00000000")))
+        try hive.setValue(of: description, named: "KeyName", to: RegistryValue(type: .string, data: BcdText.encodeSingle("BCD00000000")))
         try hive.addChild(to: hive.root, named: "Objects")
     }
 }
