@@ -103,4 +103,20 @@ struct BcdVocabularyTests {
         #expect(BcdDeviceSummary(bytes: cut) == nil)
         #expect(BcdDeviceSummary(bytes: Array(Self.ramdisk[0..<0x1F])) == nil)
     }
+
+    @Test func elementValuesDecodeOnlyTheirExactFormat() throws {
+        #expect(BcdElementValue(data: [0x1E], format: .integer) == .integer(30))            // media stores: short integers
+        #expect(BcdElementValue(data: [0x01, 0x02, 0x03], format: .integer) == .integer(0x030201))
+        #expect(BcdElementValue(data: [], format: .integer) == nil)
+        #expect(BcdElementValue(data: [UInt8](repeating: 0, count: 9), format: .boolean) == nil)
+        #expect(BcdElementValue(data: [0, 0, 1], format: .boolean) == .boolean(true))
+        #expect(BcdElementValue(data: [UInt8](repeating: 1, count: 12), format: .integerList) == nil)
+        #expect(BcdElementValue(data: BcdText.encodeMulti(["{9dea862c-5cdd-4e70-acc1-f32b344d4795}", "{x}"]), format: .objectList) == nil)
+        let list = BcdElementValue.objectList([.bootManager, .zero])
+        #expect(BcdElementValue(data: list.data, format: .objectList) == list)
+        for value in [BcdElementValue.integer(0x1234), .boolean(false), .integerList([1, 2]), .string("\\x"), .object(.bootManager)] {
+            #expect(BcdElementValue(data: value.data, format: value.format) == value, "\(value)")
+        }
+        #expect(BcdElementValue.integer(5).data.count == 8)                                  // bcdedit writes 8 bytes
+    }
 }

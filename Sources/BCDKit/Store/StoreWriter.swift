@@ -21,7 +21,7 @@ enum StoreWriter {
             if before?.type != object.type {
                 let description = try hive.childOrNew(of: node, named: "Description")
                 try hive.setValue(of: description, named: "Type",
-                                  to: RegistryValue(type: .dword, data: leBytes(UInt64(object.type.rawValue), count: 4)))
+                                  to: RegistryValue(type: .dword, data: Self.dword(object.type.rawValue)))
             }
             let elementsKey = try hive.childOrNew(of: node, named: "Elements")
             for element in before?.elements ?? [] where object[element.type] == nil {
@@ -39,5 +39,12 @@ enum StoreWriter {
         let description = try hive.addChild(to: hive.root, named: "Description")
         try hive.setValue(of: description, named: "KeyName", to: RegistryValue(type: .string, data: BcdText.encodeSingle("BCD00000000")))
         try hive.addChild(to: hive.root, named: "Objects")
+    }
+
+    /// A REG_DWORD's data: 4 bytes, little-endian.
+    static func dword(_ value: UInt32) -> [UInt8] {
+        var data: [UInt8] = []
+        data.appendLE(value)
+        return data
     }
 }
