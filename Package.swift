@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "BootCore", path: "Sources/BootCore"),
 
         // BCD stores: hive access, model, names, devices, safe save.
-        .target(name: "BCDKit", dependencies: ["CHivex"], path: "Sources/BCDKit"),
+        .target(name: "BCDKit", dependencies: ["CHivex", "BootCore"], path: "Sources/BCDKit"),
 
         // Validation: will this BCD boot with these files? (`bcd check`, the editor's diagnostics)
         .target(name: "BCDCheck", dependencies: ["BCDKit", "BootCore", "CWimlib"], path: "Sources/BCDCheck"),

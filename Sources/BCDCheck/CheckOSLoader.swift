@@ -62,12 +62,9 @@ extension Checker {
         }
         guard uefi else { return path }
         // The same patch the loader applies to the BCD's bytes, applied to this string's UTF-16LE.
-        var bytes: [UInt8] = []
-        for unit in path.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        var bytes = BcdText.bytes(of: Array(path.utf16))
         BcdExePatch.apply(to: &bytes)
-        var units: [UInt16] = []
-        for i in stride(from: 0, to: bytes.count - 1, by: 2) { units.append(UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8) }
-        return String(decoding: units, as: UTF16.self)
+        return String(decoding: BcdText.units(of: bytes), as: UTF16.self)
     }
 
     // MARK: 2. Ramdisk

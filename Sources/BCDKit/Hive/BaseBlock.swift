@@ -1,3 +1,5 @@
+import BootCore
+
 /// The 4 KiB base block at the start of every registry hive file ("regf").
 /// Offsets: 0x00 signature, 0x04/0x08 primary/secondary sequence numbers, 0x0C timestamp,
 /// 0x14/0x18 major/minor version, 0x1C file type (0 = primary hive; 1, 2, 6 = logs),
@@ -54,7 +56,5 @@ public struct BaseBlock: Sendable {
     }
 }
 
-func hex(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
-}
+/// 8 lower-case hex digits, as element ids are written.
+func hex(_ value: UInt32) -> String { String(decoding: hexBytes(value, digits: 8), as: UTF8.self) }

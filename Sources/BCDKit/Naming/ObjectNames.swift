@@ -1,3 +1,5 @@
+import BootCore
+
 /// Object identifiers as bcdedit shows and accepts them: aliases for well-known objects,
 /// otherwise the braced lower-case GUID.
 public enum ObjectNames {
@@ -49,7 +51,7 @@ public enum ObjectNames {
         return object
     }
 
-    public static let bootManager = BCDGUID("9dea862c-5cdd-4e70-acc1-f32b344d4795")!
+    public static let bootManager = BcdGuid.bootManager
     public static let firmwareBootManager = BCDGUID("a5a30fa2-3d06-4e9f-b5f4-a01df9d1fcba")!
     public static let ramdiskOptions = BCDGUID("ae5534e0-a924-466c-b836-758539a3ee3a")!
 

@@ -1,3 +1,5 @@
+import BootCore
+
 /// Builds a BCDStore from an open hive: `\Objects\{guid}\Description` (value Type) and
 /// `\Objects\{guid}\Elements\xxxxxxxx` (value Element).
 enum StoreReader {
@@ -27,7 +29,7 @@ enum StoreReader {
         if let description = hive.child(of: node, named: "Description"),
            let typeValue = hive.value(of: description, named: "Type") {
             let raw = try contents(hive, typeValue)
-            if raw.data.count == 4 { type = ObjectType(rawValue: UInt32(littleEndian(raw.data))) }
+            if raw.data.count == 4, let code = raw.data.le32(at: 0) { type = ObjectType(rawValue: code) }
         } else {
             warnings.append("\(path): object \(id.braced) has no type")
         }

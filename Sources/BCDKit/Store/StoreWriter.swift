@@ -1,3 +1,5 @@
+import BootCore
+
 /// Applies the difference between two store contents to an open hive, touching only the
 /// keys and values that changed, so everything else (unknown keys, values, security) stays.
 enum StoreWriter {
@@ -19,7 +21,7 @@ enum StoreWriter {
             if before?.type != object.type {
                 let description = try hive.childOrNew(of: node, named: "Description")
                 try hive.setValue(of: description, named: "Type",
-                                  to: RegistryValue(type: .dword, data: leBytes(UInt64(object.type.rawValue), count: 4)))
+                                  to: RegistryValue(type: .dword, data: Self.dword(object.type.rawValue)))
             }
             let elementsKey = try hive.childOrNew(of: node, named: "Elements")
             for element in before?.elements ?? [] where object[element.type] == nil {
@@ -35,7 +37,14 @@ enum StoreWriter {
     /// Keys a new store gets, as bcdedit /createstore makes them.
     static func initialize(_ hive: Hive) throws(HiveError) {
         let description = try hive.addChild(to: hive.root, named: "Description")
-        try hive.setValue(of: description, named: "KeyName", to: RegistryValue(type: .string, data: UTF16Text.encodeSingle("BCD00000000")))
+        try hive.setValue(of: description, named: "KeyName", to: RegistryValue(type: .string, data: BcdText.encodeSingle("BCD00000000")))
         try hive.addChild(to: hive.root, named: "Objects")
+    }
+
+    /// A REG_DWORD's data: 4 bytes, little-endian.
+    static func dword(_ value: UInt32) -> [UInt8] {
+        var data: [UInt8] = []
+        data.appendLE(value)
+        return data
     }
 }

@@ -12,7 +12,7 @@ public struct BcdBootTarget: Equatable {
     /// Whether ramdisksdidevice is `boot`; nil when the options object does not set it.
     public var sdiDeviceIsBoot: Bool?
 
-    static let bootManager = "{9dea862c-5cdd-4e70-acc1-f32b344d4795}"
+    static let bootManager = BcdGuid.bootManager.braced
 
     /// Follows `bcd` (the store's hive bytes) from {bootmgr} to the entry it boots.
     public static func resolve(_ bcd: [UInt8]) throws(BcdTargetError) -> BcdBootTarget {
@@ -26,12 +26,12 @@ public struct BcdBootTarget: Equatable {
         guard let manager = try? hive.key(path: bootManager, from: objects) else { throw .noBootManager }
         guard let entry = defaultEntry(hive, manager) else { throw .noDefaultEntry }
         guard let entryKey = try? hive.key(path: entry, from: objects) else { throw .missingEntry(entry) }
-        var target = BcdBootTarget(entry: BcdGuidText.lowercased(entry))
-        target.device = element(hive, entryKey, "11000001").flatMap { BcdDeviceSummary(bytes: $0) }
-        target.path = element(hive, entryKey, "12000002").map { BcdText.string($0) }
+        var target = BcdBootTarget(entry: asciiLowercased(entry))
+        target.device = element(hive, entryKey, BcdElementID.device).flatMap { BcdDeviceSummary(bytes: $0) }
+        target.path = element(hive, entryKey, BcdElementID.path).map { BcdText.string($0) }
         if let options = target.device?.options, let optionsKey = try? hive.key(path: options, from: objects) {
-            target.sdiPath = element(hive, optionsKey, "32000004").map { BcdText.string($0) }
-            target.sdiDeviceIsBoot = element(hive, optionsKey, "31000003").map { BcdDeviceSummary(bytes: $0)?.descriptorType == 5 }
+            target.sdiPath = element(hive, optionsKey, BcdElementID.ramdiskSdiPath).map { BcdText.string($0) }
+            target.sdiDeviceIsBoot = element(hive, optionsKey, BcdElementID.ramdiskSdiDevice).map { BcdDeviceSummary(bytes: $0)?.descriptorType == 5 }
         }
         return target
     }
@@ -39,18 +39,18 @@ public struct BcdBootTarget: Equatable {
     public init(entry: String) { self.entry = entry }
 
     /// Data of `object`'s Elements\<id>\Element, or nil when absent or unreadable.
-    static func element(_ hive: RegistryHive, _ object: RegistryKeyNode, _ id: String) -> [UInt8]? {
-        guard let key = try? hive.key(path: "Elements\\" + id, from: object),
+    static func element(_ hive: RegistryHive, _ object: RegistryKeyNode, _ id: UInt32) -> [UInt8]? {
+        guard let key = try? hive.key(path: "Elements\\" + BcdElementType(rawValue: id).keyName, from: object),
               let value = try? hive.value(of: key, named: "Element") else { return nil }
         return try? hive.data(of: value)
     }
 
     static func defaultEntry(_ hive: RegistryHive, _ manager: RegistryKeyNode) -> String? {
-        if let data = element(hive, manager, "23000003") {
+        if let data = element(hive, manager, BcdElementID.defaultObject) {
             let text = BcdText.string(data)
             if !text.isEmpty { return text }
         }
-        return element(hive, manager, "24000001").flatMap { BcdText.strings($0).first }
+        return element(hive, manager, BcdElementID.displayOrder).flatMap { BcdText.strings($0).first }
     }
 }
 

@@ -10,6 +10,13 @@ public func asciiUppercased(_ byte: UInt8) -> UInt8 {
     (byte >= 0x61 && byte <= 0x7A) ? byte & ~0x20 : byte
 }
 
+/// `text` with ASCII letters lowercased (BCD object keys may be spelled in either case).
+public func asciiLowercased(_ text: String) -> String {
+    var out: [UInt8] = []
+    for byte in text.utf8 { out.append(asciiLowercased(byte)) }
+    return String(decoding: out, as: UTF8.self)
+}
+
 /// Case-insensitive (ASCII) equality of two names.
 public func asciiEqualIgnoringCase(_ a: String, _ b: String) -> Bool {
     asciiEqualIgnoringCase(Array(a.utf8), Array(b.utf8))

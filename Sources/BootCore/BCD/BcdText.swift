@@ -1,0 +1,89 @@
+/// BCD element text: REG_SZ and REG_MULTI_SZ data are UTF-16LE with NUL terminators.
+/// Two readings of the same bytes: `decodeSingle`/`decodeMulti` are exact (nil unless the
+/// bytes are well-formed, so an editor can keep anything else raw); `string`/`strings` are
+/// lenient, as a boot manager following a store reads it (ill-formed units become U+FFFD).
+public enum BcdText {
+    /// One NUL-terminated string, read up to the first NUL as Windows reads REG_SZ (the
+    /// terminator may be missing; stores written by Windows may carry slack bytes after it).
+    public static func decodeSingle(_ data: [UInt8]) -> String? {
+        var units = units(of: data)
+        if let end = units.firstIndex(of: 0) {
+            units = Array(units[..<end])
+        } else if data.count % 2 != 0 {
+            return nil
+        }
+        return decodeUnits(units)
+    }
+
+    /// A list of NUL-terminated strings ended by an empty string.
+    public static func decodeMulti(_ data: [UInt8]) -> [String]? {
+        guard data.count % 2 == 0 else { return nil }
+        var result: [String] = []
+        var current: [UInt16] = []
+        for unit in units(of: data) {
+            if unit == 0 {
+                if current.isEmpty { break }
+                guard let text = decodeUnits(current) else { return nil }
+                result.append(text)
+                current = []
+            } else {
+                current.append(unit)
+            }
+        }
+        guard current.isEmpty else { return nil }
+        return result
+    }
+
+    /// The first non-empty string of `data`, or "" (lenient).
+    public static func string(_ data: [UInt8]) -> String { strings(data).first ?? "" }
+
+    /// The NUL-separated strings of `data`, empty ones dropped; a missing final NUL or an odd
+    /// trailing byte ends the last string (lenient).
+    public static func strings(_ data: [UInt8]) -> [String] {
+        var out: [String] = []
+        var current: [UInt16] = []
+        for unit in units(of: data) + [0] {
+            if unit == 0 {
+                if !current.isEmpty { out.append(String(decoding: current, as: UTF16.self)) }
+                current = []
+            } else {
+                current.append(unit)
+            }
+        }
+        return out
+    }
+
+    public static func encodeSingle(_ text: String) -> [UInt8] { bytes(of: Array(text.utf16) + [0]) }
+
+    public static func encodeMulti(_ items: [String]) -> [UInt8] {
+        var units: [UInt16] = []
+        for item in items { units += Array(item.utf16) + [0] }
+        return bytes(of: units + [0])
+    }
+
+    /// The UTF-16LE code units of `data` (an odd trailing byte is not a unit).
+    public static func units(of data: [UInt8]) -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(data.count / 2)
+        var index = 0
+        while index + 1 < data.count {
+            units.append(UInt16(data[index]) | UInt16(data[index + 1]) << 8)
+            index += 2
+        }
+        return units
+    }
+
+    public static func bytes(of units: [UInt16]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count * 2)
+        for unit in units { out.appendLE(unit) }
+        return out
+    }
+
+    /// `units` as text, or nil unless they are well-formed UTF-16 (a lone surrogate would come
+    /// back as U+FFFD, so the text would not re-encode to the same units).
+    static func decodeUnits(_ units: [UInt16]) -> String? {
+        let text = String(decoding: units, as: UTF16.self)
+        return text.utf16.elementsEqual(units) ? text : nil
+    }
+}
