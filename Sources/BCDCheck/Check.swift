@@ -4,7 +4,7 @@ import BootCore
 /// Will this store boot with these files? Every finding, in rule order (store, ramdisk,
 /// files, VHD). The store is taken in memory, so an editor can check after every edit.
 /// File checks run only when files are supplied (or, for VHDs, a search directory is given).
-public func check(store: BCDStore, files: [SuppliedFile], options: CheckOptions) -> [Diagnostic] {
+public func check(store: BCDStore, files: [ServedFile], options: CheckOptions) -> [Diagnostic] {
     var checker = Checker(store: store, files: files, options: options)
     checker.run()
     return checker.diagnostics
@@ -17,7 +17,7 @@ enum MoreElementIDs {
 
 struct Checker {
     let store: BCDStore
-    let files: [SuppliedFile]
+    let files: [ServedFile]
     let options: CheckOptions
     var diagnostics: [Diagnostic] = []
     /// WIMs opened with wimlib, by host path (a failure is reported once).
@@ -29,7 +29,7 @@ struct Checker {
     /// The names the loader's virtual disk will hold (see servedNames()).
     var served: [String]?
 
-    init(store: BCDStore, files: [SuppliedFile], options: CheckOptions) {
+    init(store: BCDStore, files: [ServedFile], options: CheckOptions) {
         self.store = store
         self.files = files
         self.options = options
@@ -41,7 +41,7 @@ struct Checker {
 
     mutating func run() {
         checkStore()
-        if checksFiles { checkSuppliedFiles() }
+        if checksFiles { checkServedFiles() }
         for object in store.objects where isOSLoader(object) {
             checkOSLoader(object)
         }
@@ -60,13 +60,13 @@ struct Checker {
         object.type.kind == .application && object.type.applicationScope == .osLoader
     }
 
-    func file(named name: String) -> SuppliedFile? {
+    func file(named name: String) -> ServedFile? {
         files.first { $0.name.lowercased() == name.lowercased() }
     }
 
-    // MARK: 3. Supplied files (names, readability, size)
+    // MARK: 3. Served files (names, readability, size)
 
-    mutating func checkSuppliedFiles() {
+    mutating func checkServedFiles() {
         var seen: [String: String] = [:]
         var sizes: [(String, UInt64)] = []
         defer {
@@ -132,7 +132,7 @@ struct Checker {
 
     // MARK: WIMs
 
-    mutating func wim(_ file: SuppliedFile) -> WimFile? {
+    mutating func wim(_ file: ServedFile) -> WimFile? {
         guard usable.contains(file.path) else { return nil }
         if let cached = wims[file.path] { return try? cached.get() }
         let result: Result<WimFile, WimFile.Failure>
@@ -146,7 +146,7 @@ struct Checker {
     }
 
     /// The WIM `file` and the image to boot in it, or nil after reporting (once) why not.
-    mutating func openImage(_ file: SuppliedFile) -> (WimFile, Int)? {
+    mutating func openImage(_ file: ServedFile) -> (WimFile, Int)? {
         guard let wim = wim(file) else { return nil }
         if let known = images[file.path] { return known.map { (wim, $0) } }
         let image = bootImage(of: wim, file: file)
@@ -155,7 +155,7 @@ struct Checker {
     }
 
     /// The image to boot in `wim`, or nil after reporting why there is none.
-    mutating func bootImage(of wim: WimFile, file: SuppliedFile) -> Int? {
+    mutating func bootImage(of wim: WimFile, file: ServedFile) -> Int? {
         let chosen = LoaderWimChoice.image(requested: options.imageIndex, bootIndex: wim.bootIndex)
         if let index = options.imageIndex {
             guard index >= 1, index <= wim.imageCount else {
@@ -178,7 +178,7 @@ struct Checker {
     /// Why the loader (BootCore, as the loader runs it) cannot extract `path` from `file`, or nil
     /// when it can: open the archive, choose the image as the loader does (index=, else the boot
     /// index, else 1), look the file up and decompress it.
-    func loaderCannotExtract(_ path: String, from file: SuppliedFile) -> String? {
+    func loaderCannotExtract(_ path: String, from file: ServedFile) -> String? {
         guard let source = HostFile(path: file.path) else { return "cannot be read" }
         do throws(WIMError) {
             let archive = try WIMArchive(source: source)
@@ -193,7 +193,7 @@ struct Checker {
     }
 
     /// The WIM the loader takes missing files from (BootCore's LoaderWimChoice).
-    var loaderWIM: SuppliedFile? {
+    var loaderWIM: ServedFile? {
         LoaderWimChoice.wim(among: files.map(\.name)).map { files[$0] }
     }
 

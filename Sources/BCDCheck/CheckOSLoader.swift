@@ -165,7 +165,7 @@ extension Checker {
     /// The supplied file a BCD path resolves to under the loader's rules (BootCore's
     /// VirtualPathRules), or nil after reporting why not. Without supplied files, only the
     /// directory part is checked.
-    mutating func resolve(_ path: String, object: BCDGUID, element: UInt32, what: String) -> SuppliedFile? {
+    mutating func resolve(_ path: String, object: BCDGUID, element: UInt32, what: String) -> ServedFile? {
         var parts = VirtualPathRules.split(path)
         let fileName = parts.popLast() ?? ""
         if fileName.isEmpty || VirtualDirectories.index(of: parts) == nil {
@@ -186,7 +186,7 @@ extension Checker {
 
     // MARK: 3. SDI
 
-    mutating func checkSDI(_ file: SuppliedFile, object: BCDGUID) {
+    mutating func checkSDI(_ file: ServedFile, object: BCDGUID) {
         guard usable.contains(file.path), let source = HostFile(path: file.path) else { return }
         let report = SdiReader.read(source)
         for finding in report.findings {
@@ -211,7 +211,7 @@ extension Checker {
 
     // MARK: 3. WIM content
 
-    mutating func checkWIMContent(_ file: SuppliedFile, object: BCDObject, loaderPath: String) {
+    mutating func checkWIMContent(_ file: ServedFile, object: BCDObject, loaderPath: String) {
         guard let (wim, image) = openImage(file) else { return }
         let id = object.id
         let pathElement = object.value(ElementIDs.path) == nil ? nil : ElementIDs.path

@@ -10,6 +10,3 @@ public struct ServedFile: Sendable, Hashable {
     }
 }
 
-/// The checker's former name for `ServedFile` (the same type), still spelled so in Check.swift and
-/// CheckOSLoader.swift while the WIM-rule work on another branch edits them; rename there on merge.
-public typealias SuppliedFile = ServedFile
