@@ -32,7 +32,7 @@ public enum SerialLog {
     /// stand-in's end of report, a loader error, or a boot manager error screen drawn to its
     /// footer (the footer is drawn last).
     public static func isFinal(_ text: String) -> Bool {
-        if text.contains("loader: error:") { return true }
+        if text.contains("loader: error:") || text.contains(IpxeScript.failurePrefix) { return true }
         if text.contains(handoffLine) && !text.contains("STANDIN start") { return true }
         if let screen = BootManagerErrorScreen.parse(text), !screen.keys.isEmpty { return true }
         return text.contains("STANDIN done") && !text.contains("STANDIN imitates")
@@ -60,6 +60,12 @@ public enum SerialLog {
             progress.append("loader: " + bcd.dropFirst("LOADER ".count))
         }
 
+        if let failed = lines.first(where: { $0.hasPrefix(IpxeScript.failurePrefix) }) {
+            let name = failed.dropFirst(IpxeScript.failurePrefix.count)
+            var o = BootOutcome(kind: .bootError, headline: "FAILED: iPXE could not fetch \(name)")
+            o.details = ["the boot script stopped at that file (iPXE's imgstat lists what it had fetched): is it on the server under that name, and is the server reachable?"]
+            return o
+        }
         if let errorLine = lines.first(where: { $0.hasPrefix("loader: error:") }) {
             let message = errorLine.dropFirst("loader: error:".count).trimmingCharacters(in: .whitespaces)
             var o = BootOutcome(kind: .bootError, headline: "FAILED: the loader stopped: \(message)")

@@ -9,7 +9,9 @@ struct IpxeScriptCommand: ParsableCommand {
         commandName: "ipxe-script",
         abstract: "Write the iPXE script that boots the loader with a store and its files.",
         discussion: """
-            The script is `kernel loader.efi ARGS`, one `imgfetch --name NAME NAME` per file, then `boot`. \
+            The script is `kernel loader.efi ARGS`, one `imgfetch --name NAME URI NAME` per file (the form \
+            both UEFI and BIOS iPXE serve), then `boot`; every step is checked, and a failed fetch names \
+            its file and runs `imgstat`. \
             Put it, loader/build/loader.efi and the files (under their served names) on a TFTP or HTTP \
             server; --base prefixes every location (e.g. http://server/winpe/).
             """)
@@ -17,13 +19,17 @@ struct IpxeScriptCommand: ParsableCommand {
     @Argument(help: "The BCD store (served as BCD).") var store: String
     @OptionGroup var served: ServedFileOptions
     @Option(name: .customLong("loader-args"), help: ArgumentHelp("The loader's command line.", valueName: "ARGS")) var loaderArgs: String = ""
-    @Option(help: ArgumentHelp("Prefix for every location in the script.", valueName: "URL")) var base: String = ""
+    @Option(help: ArgumentHelp("Where the files are served (e.g. http://server/winpe, trailing slash or not).", valueName: "URL")) var base: String = ""
+    @Flag(help: "Add `pause` to the loader's command line: it waits for a key before the boot manager and after an error (for troubleshooting).") var pause = false
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the script here instead of standard output.", valueName: "FILE")) var output: String?
+
+    /// The loader's command line as the script passes it.
+    var arguments: String { pause ? loaderArgs + " pause" : loaderArgs }
 
     func run() throws {
         do throws(LoaderCommandLineRefusal) {
             // iPXE starts the loader with "loader.efi ARGS" (the kernel line below).
-            _ = try LoaderCommandLine.parse(Array(("loader.efi " + loaderArgs).utf16))
+            _ = try LoaderCommandLine.parse(Array(("loader.efi " + arguments).utf16))
         } catch {
             printError("--loader-args: the loader would stop: unknown command line option \"\(String(decoding: error.word, as: UTF16.self))\"")
             throw ExitCode(1)
@@ -34,7 +40,7 @@ struct IpxeScriptCommand: ParsableCommand {
             for p in problems { printError(p) }
             throw ExitCode(1)
         }
-        let script = IpxeScript.make(arguments: loaderArgs, names: files.map(\.name), base: base)
+        let script = IpxeScript.make(arguments: arguments, names: files.map(\.name), base: base)
         if let output {
             try script.write(toFile: output, atomically: true, encoding: .utf8)
             print("\(output): kernel loader.efi + \(files.count) file\(files.count == 1 ? "" : "s") (\(files.map(\.name).joined(separator: ", ")))")

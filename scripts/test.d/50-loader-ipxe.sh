@@ -4,6 +4,8 @@
 # (with a command line) and `imgfetch --name` for each file.
 #  1. `rawbcd quiet initrdfile=x`: the BCD arrives unpatched, the files match the host's.
 #  2. `index=2` with only boot.wim: the boot manager and BCD come from the WIM's second image.
+#  3. The script `bcd ipxe-script` writes, with boot.wim missing on the server: iPXE stops at that
+#     fetch and says which file (the checked `|| goto failed` form), and the loader never starts.
 source "$(dirname "$0")/../../loader/tests/lib.sh"
 need wimcapture wimappend
 build_loader
@@ -63,4 +65,19 @@ expect_file "$s" '\Boot\boot.sdi' "$two/Windows/Boot/DVD/EFI/boot.sdi"
 expect_file "$s" '\Sources\boot.wim' "$t/boot.wim"
 expect_line "$s" '^STANDIN done$'
 echo "50-loader-ipxe: index=2 ok"
+
+t=$WORK/tftp3; mkdir -p "$t"
+cp "$BUILD/loader.efi" "$t/loader.efi"
+fake_bcd "$t/BCD"
+head -c 300000 /dev/urandom >"$t/boot.sdi"
+bcd=${BCD:-$ROOT/.build/debug/bcd}
+[ -x "$bcd" ] || fail "no bcd binary at $bcd (swift build first)"
+head -c 1000 /dev/urandom >"$WORK/boot.wim"   # served by name, then removed from the server
+"$bcd" ipxe-script "$t/BCD" --file "boot.sdi=$t/boot.sdi" --file "boot.wim=$WORK/boot.wim" -o "$t/boot.ipxe" >/dev/null
+grep -q '^imgfetch --name boot.wim boot.wim boot.wim || goto failed$' "$t/boot.ipxe" || fail "unexpected script: $(cat "$t/boot.ipxe")"
+s=$WORK/serial3
+STOP_ON='bcd: could not fetch' ipxe_boot "$t" "$s"
+expect_line "$s" '^bcd: could not fetch boot\.wim$'
+reject_line "$s" '^LOADER start$'
+echo "50-loader-ipxe: a missing file stops the script and is named ok"
 echo "50-loader-ipxe: ok"

@@ -65,7 +65,7 @@ expect disk '^  loader: bcd patched'
 
 # 2. Network mode.
 boot network 0 "$work/demo/BCD" --mode network --timeout 150
-expect network '^stage:   imgfetch --name boot\.wim boot\.wim$'
+expect network '^stage:   imgfetch --name boot\.wim boot\.wim boot\.wim \|\| goto failed$'
 expect network '^OK: booted; the boot manager read 3 files, all as the host has them$'
 
 # 3. A garbage WIM: validation stops the boot; forced, the loader's error is classified.
@@ -83,13 +83,24 @@ boot timeout 3 "$work/demo/BCD" --timeout 2
 expect timeout '^TIMEOUT: no outcome within 2 s$'
 
 # 5. The iPXE script for a real network.
-"$bcd" ipxe-script "$work/demo/BCD" --loader-args "quiet" --base "http://10.0.0.1/pe/" -o "$work/boot.ipxe" >/dev/null
-diff -u - "$work/boot.ipxe" <<'IPXE' || fail "ipxe-script output differs"
+# Line by line, for a base typed with and without its trailing slash.
+for base in "http://10.0.0.1/pe/" "http://10.0.0.1/pe"; do
+"$bcd" ipxe-script "$work/demo/BCD" --loader-args "quiet" --pause --base "$base" -o "$work/boot.ipxe" >/dev/null
+diff -u - "$work/boot.ipxe" <<'IPXE' || fail "ipxe-script output differs for --base $base"
 #!ipxe
-kernel http://10.0.0.1/pe/loader.efi quiet
-imgfetch --name BCD http://10.0.0.1/pe/BCD
-imgfetch --name boot.sdi http://10.0.0.1/pe/boot.sdi
-imgfetch --name boot.wim http://10.0.0.1/pe/boot.wim
-boot
+set file loader.efi
+kernel http://10.0.0.1/pe/loader.efi quiet pause || goto failed
+set file BCD
+imgfetch --name BCD http://10.0.0.1/pe/BCD BCD || goto failed
+set file boot.sdi
+imgfetch --name boot.sdi http://10.0.0.1/pe/boot.sdi boot.sdi || goto failed
+set file boot.wim
+imgfetch --name boot.wim http://10.0.0.1/pe/boot.wim boot.wim || goto failed
+boot || goto failed
+:failed
+echo bcd: could not fetch ${file}
+imgstat
+exit 1
 IPXE
+done
 echo "60-boot-demo: ok"
