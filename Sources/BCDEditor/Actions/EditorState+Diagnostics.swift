@@ -35,8 +35,11 @@ extension EditorState {
             if let object = diagnostic.object { place = objectAlias(object) }
             if let element = diagnostic.element { place += " " + elementName(element, in: diagnostic.object) }
             if let file = diagnostic.file { place += (place.isEmpty ? "" : " ") + file }
-            return Picker.Item("\(diagnostic.severity.rawValue) \(diagnostic.rule)" + (place.isEmpty ? "" : "  " + place.trimmingSpaces()),
-                               detail: detail, value: String(index), style: Self.style(for: diagnostic.severity))
+            let label = "\(diagnostic.severity.rawValue) \(diagnostic.rule)" + (place.isEmpty ? "" : "  " + place.trimmingSpaces())
+            // The list line is cut at the dialog's edge; the highlighted one is shown whole below.
+            let explanation = [diagnostic.message] + (diagnostic.fix.map { ["fix: " + $0] } ?? [])
+            return Picker.Item(label, detail: detail, value: String(index), style: Self.style(for: diagnostic.severity),
+                               explanation: explanation)
         }
         if !found.contains(where: { $0.severity >= .warning }) {
             items.insert(Picker.Item("no problems", detail: "this store checks clean with its \(attachedFiles.count) attached file\(attachedFiles.count == 1 ? "" : "s") (f lists them)",
