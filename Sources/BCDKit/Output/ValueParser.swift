@@ -21,7 +21,7 @@ public struct ValueParser {
         case .integer:
             let definition = ElementNames.definition(for: type, in: object.type)
             let word = try single()
-            if ElementNames.ipv4Integers.contains(type.rawValue), word.contains(".") {
+            if definition?.integer.display == .ipv4, word.contains(".") {
                 return .integer(try ipv4(word, elementName))
             }
             return .integer(try integer(word, elementName, choices: definition?.choices ?? []))

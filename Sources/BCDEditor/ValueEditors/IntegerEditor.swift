@@ -1,0 +1,34 @@
+import BCDKit
+
+/// Plain integers: decimal or 0x hex, checked against the range the catalog gives the element.
+extension EditorState {
+    mutating func editInteger(_ edit: ElementEdit) {
+        var number: UInt64 = 0
+        if case .integer(let value)? = edit.current { number = value }
+        let range = edit.integerTraits.range
+        push(.text(TextPrompt(title: edit.title, hint: "integer \(range.lowerBound)-\(range.upperBound) (decimal, or 0x hex)",
+                              initial: edit.element == nil ? "" : String(number)) { state, text in
+            guard let value = IntegerText.parse(text) else { return "'\(text)' is not a whole number (decimal or 0x hex)" }
+            guard range.contains(value) else { return "\(value) is out of range \(range.lowerBound)-\(range.upperBound)" }
+            state.setElement(edit.type, to: .integer(value), in: edit.objectID)
+            return nil
+        }))
+    }
+}
+
+/// A whole number as the integer editors accept it: decimal, or hex after 0x.
+enum IntegerText {
+    static func parse(_ text: String) -> UInt64? {
+        let lower = text.trimmingSpaces().lowercased()
+        return lower.hasPrefix("0x") ? UInt64(lower.dropFirst(2), radix: 16) : UInt64(lower)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var copy = Substring(self)
+        while copy.first == " " { copy.removeFirst() }
+        while copy.last == " " { copy.removeLast() }
+        return String(copy)
+    }
+}
