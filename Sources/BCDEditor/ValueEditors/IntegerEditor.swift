@@ -16,12 +16,9 @@ extension EditorState {
     }
 }
 
-/// A whole number as the integer editors accept it: decimal, or hex after 0x.
+/// A whole number as the integer editors accept it: `bcd set`'s rule, spaces around allowed.
 enum IntegerText {
-    static func parse(_ text: String) -> UInt64? {
-        let lower = text.trimmingSpaces().lowercased()
-        return lower.hasPrefix("0x") ? UInt64(lower.dropFirst(2), radix: 16) : UInt64(lower)
-    }
+    static func parse(_ text: String) -> UInt64? { ValueParser.wholeNumber(text.trimmingSpaces()) }
 }
 
 extension String {
