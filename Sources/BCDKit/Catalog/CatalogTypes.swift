@@ -41,7 +41,9 @@ public struct ElementDefinition: Sendable {
 public struct IntegerTraits: Sendable, Hashable {
     public enum Display: Sendable, Hashable {
         case decimal
-        /// 0x-prefixed hex, as bcdedit prints addresses and sizes.
+        /// 0x-prefixed hex, as bcdedit prints addresses and sizes: truncatememory and
+        /// avoidlowmemory as seen in real output (docs/bcdedit-output.md); relocatephysical,
+        /// debugaddress and keyringaddress are addresses too.
         case hex
         /// An IPv4 address kept as an integer: the address's four bytes in network order are
         /// the integer's little-endian bytes (10.0.0.2 = 0x0200000a).
