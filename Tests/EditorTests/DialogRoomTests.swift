@@ -77,6 +77,9 @@ import Testing
         let screen = state.render(rows: 40, columns: 140)
         let listLine = picker.visibleItems[row].label + "  " + picker.visibleItems[row].detail
         #expect(TextWidth.of(listLine) > 132, "the list line alone is cut at the dialog's edge")
+        for item in picker.visibleItems {   // a GUID in a label (a note on the new entry) is not cut either
+            #expect(Self.boxRows(screen).contains { $0.hasPrefix(item.label + "  ") }, "label cut: \(item.label)")
+        }
         let text = Self.boxText(screen)
         #expect(text.contains(diagnostic.message), "message not whole in:\n\(screen)")
         #expect(text.contains("fix: " + fix), "fix not whole in:\n\(screen)")

@@ -22,9 +22,9 @@ enum PickerView {
         let longestLine = longestLabel + (longestDetail > 0 ? 2 + longestDetail : 0)
         let width = DialogView.width(fitting: [longestLine, TextWidth.of(picker.title) + 2, TextWidth.of(footer)], in: layout)
         let inner = width - 4
-        // Labels get their full width unless details then lose the room; never under the
-        // former 44-column label column (or the box).
-        let labelWidth = min(longestLabel, max(44, inner - 2 - longestDetail), inner)
+        // Labels get their full width unless details then lose the room; at least two thirds of the
+        // box (and never under the former 44-column label column) when details are long.
+        let labelWidth = min(longestLabel, max(44, inner * 2 / 3, inner - 2 - longestDetail), inner)
 
         let explanations = picker.items.map { wrapped($0.explanation, width: inner).count }.max() ?? 0
         let explanationRows = min(explanations, max(0, (layout.rows - 2) / 3))
