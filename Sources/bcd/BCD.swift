@@ -5,13 +5,7 @@ struct BCD: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bcd",
         abstract: "Read, edit, check and test-boot Windows BCD stores from Linux.",
-        subcommands: [
-            // Store verbs (bcdedit's names).
-            CreateStoreCommand.self, EnumCommand.self, CreateCommand.self, CopyCommand.self, DeleteCommand.self,
-            SetCommand.self, DeleteValueCommand.self, DisplayOrderCommand.self, ToolsDisplayOrderCommand.self,
-            BootSequenceCommand.self, DefaultCommand.self, TimeoutCommand.self, ExportCommand.self, ImportCommand.self,
-            DebugCommand.self, BootDebugCommand.self, EmsCommand.self, BootEmsCommand.self, EventCommand.self,
-            DbgSettingsCommand.self, HypervisorSettingsCommand.self, EmsSettingsCommand.self,
+        subcommands: storeVerbs + [
             BatchCommand.self, EditCommand.self, CheckCommand.self,
             // Boot payload inspection (BootCore).
             WimCommand.self, VdiskCommand.self, SdiCommand.self, CpioCommand.self,
@@ -19,6 +13,21 @@ struct BCD: ParsableCommand {
             BootCommand.self, IpxeScriptCommand.self,
         ]
     )
+
+    /// The store verbs, under bcdedit's names: `/verb` is accepted for these (BcdeditArguments),
+    /// and those that edit the store are what `bcd batch` runs.
+    static let storeVerbs: [any ParsableCommand.Type] = [
+        CreateStoreCommand.self, EnumCommand.self, CreateCommand.self, CopyCommand.self, DeleteCommand.self,
+        SetCommand.self, DeleteValueCommand.self, DisplayOrderCommand.self, ToolsDisplayOrderCommand.self,
+        BootSequenceCommand.self, DefaultCommand.self, TimeoutCommand.self, ExportCommand.self, ImportCommand.self,
+        DebugCommand.self, BootDebugCommand.self, EmsCommand.self, BootEmsCommand.self, EventCommand.self,
+        DbgSettingsCommand.self, HypervisorSettingsCommand.self, EmsSettingsCommand.self,
+    ]
+
+    /// The names of the store verbs that edit (StoreEditCommand), in the list's order.
+    static var editVerbNames: [String] {
+        storeVerbs.filter { $0 is any StoreEditCommand.Type }.map { $0._commandName }
+    }
 
     /// Entry point: accepts bcdedit's /switch spelling as well as our own.
     static func main() {

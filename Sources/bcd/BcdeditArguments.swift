@@ -2,11 +2,8 @@
 /// `enum all -v --store F`. Only exact bcdedit switch words are translated, so paths such
 /// as /tmp/BCD pass through untouched.
 enum BcdeditArguments {
-    static let verbs: Set<String> = [
-        "createstore", "enum", "create", "copy", "delete", "set", "deletevalue", "displayorder",
-        "toolsdisplayorder", "bootsequence", "default", "timeout", "export", "import",
-        "debug", "bootdebug", "ems", "bootems", "event", "dbgsettings", "hypervisorsettings", "emssettings",
-    ]
+    /// bcdedit's verbs: the store verbs' command names.
+    static let verbs = Set(BCD.storeVerbs.map { $0._commandName })
     static let switches: [String: String] = [
         "/store": "--store", "/d": "--d", "/v": "-v", "/application": "--application", "/inherit": "--inherit",
         "/device": "--device", "/addfirst": "--addfirst", "/addlast": "--addlast", "/remove": "--remove",

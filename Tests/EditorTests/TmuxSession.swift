@@ -61,6 +61,12 @@ final class TmuxSession {
         try run(["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []))
     }
 
+    /// Everything the pane has shown on its normal screen, scrolled-off lines included (a test
+    /// boot's report is longer than a screen).
+    func transcript() throws -> String {
+        try run(["capture-pane", "-p", "-J", "-S", "-", "-t", "main"])
+    }
+
     func resize(columns: Int, rows: Int) throws {
         try run(["resize-window", "-t", "main", "-x", String(columns), "-y", String(rows)])
     }

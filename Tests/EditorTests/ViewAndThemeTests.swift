@@ -72,6 +72,25 @@ import Testing
         #expect(state.helpScroll == 0)
     }
 
+    @Test func dialogKeysComeFromTheKeyMapAndTheHelpListsThem() throws {
+        // The same letter means different things per dialog: k types in a picker, moves in a list.
+        #expect(KeyMap.dialogAction(for: .character("k"), in: .picker) == nil)
+        #expect(KeyMap.dialogAction(for: .character("k"), in: .list) == .previous)
+        #expect(KeyMap.dialogAction(for: .pageDown, in: .picker) == .pageForward)
+        #expect(KeyMap.dialogAction(for: .pageDown, in: .list) == nil)
+        for kind in DialogKind.allCases {
+            #expect(KeyMap.dialogAction(for: .escape, in: kind) == .cancel)
+            #expect(KeyMap.dialogAction(for: .enter, in: kind) == .accept)
+        }
+        var state = try EditorFixtures.state()
+        state.press(.character("?"))
+        let screen = state.render()
+        for binding in KeyMap.dialogBindings {
+            #expect(screen.contains(binding.label + " "), "help lacks \(binding.label)")
+            #expect(screen.contains(binding.help), "help lacks \(binding.help)")
+        }
+    }
+
     @Test func bundledThemesParse() throws {
         let directory = EditorFixtures.repositoryRoot.appendingPathComponent("Themes").path
         let catalog = ThemeCatalog.load(environment: ["BCD_THEMES_DIR": directory])

@@ -16,12 +16,12 @@ need wimcapture mkntfs
 build_loader
 BCD=$bcd "$ROOT/scripts/make-demo-workspace.sh" "$WORK/demo" >/dev/null
 
-# boot NAME EXPECTED-STATUS STORE ARGS...: bcd boot (disk mode); output in $WORK/NAME.out,
+# boot NAME EXPECTED-STATUS STORE ARGS...: bcd boot (disk mode, or $MODE); output in $WORK/NAME.out,
 # cleaned serial log in $WORK/NAME.serial.txt (for expect_line).
 boot() {
     local name=$1 want=$2 store=$3; shift 3
     local rc=0
-    timeout 300 "$bcd" boot "$store" --mode disk --timeout 150 --serial-log "$WORK/$name.serial" "$@" >"$WORK/$name.out" 2>&1 || rc=$?
+    timeout 300 "$bcd" boot "$store" --mode "${MODE:-disk}" --timeout 150 --serial-log "$WORK/$name.serial" "$@" >"$WORK/$name.out" 2>&1 || rc=$?
     [ "$rc" = "$want" ] || { cat "$WORK/$name.out" >&2; fail "$name: bcd boot exited with $rc, expected $want"; }
     tr -d '\r' <"$WORK/$name.serial" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' >"$WORK/$name.serial.txt"
     echo "51-loader-follow: $name: exit $rc: $(grep -E '^(OK|FAILED|TIMEOUT)' "$WORK/$name.out" | head -1)"
@@ -58,6 +58,14 @@ expect_out broken '^  \|  ENTER=OS Selection +ESC=UEFI Firmware Settings$'
 expect_out broken '^FAILED: the boot manager \(STAND-IN imitation\) stopped with 0xc000000f STATUS_NO_SUCH_FILE, File \\Image\\boot\.sdi$'
 expect_out broken '^ *Windows Boot Manager error: Status 0xc000000f, File \\Image\\boot\.sdi'
 expect_out broken '^ *\{ramdiskoptions\} ramdisksdipath \\Image\\boot\.sdi$'
+# The same over the network (iPXE, TFTP): the same screen, the same clean fields.
+MODE=network boot broken-net 2 "$WORK/broken/BCD" --file "boot.sdi=$WORK/demo/boot.sdi" --file "boot.wim=$WORK/demo/boot.wim" --force
+for pattern in '^FAILED: the boot manager \(STAND-IN imitation\) stopped with 0xc000000f STATUS_NO_SUCH_FILE, File \\Image\\boot\.sdi$' \
+               '^ *Windows Boot Manager error: Status 0xc000000f, File \\Image\\boot\.sdi, Info: A required file is missing or contains errors\.$' \
+               '^  \|  ENTER=OS Selection +ESC=UEFI Firmware Settings$'; do
+    expect_out broken-net "$pattern"
+    expect_out broken "$pattern"
+done
 
 # 3. path \Windows\System32\boot\nosuch.efi: found on disk are the WIM and SDI, not the loader.
 mkdir -p "$WORK/noloader"

@@ -178,9 +178,7 @@ extension EditorState {
             // The whole list is set at once (editBootManagerList would resolve every entry
             // by name again, which is slow for 1,000-entry lists).
             change("moved \(objectName(object.id)) \(offset < 0 ? "up" : "down") in \(listName)") { store in
-                var updated = manager
-                updated.set(listID, .objectList(ids))
-                store[manager.id] = updated
+                try store.setElement(ElementType(rawValue: listID), to: .objectList(ids), in: manager.id)
             }
             return
         }

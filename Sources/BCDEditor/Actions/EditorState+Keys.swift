@@ -44,13 +44,14 @@ extension EditorState {
         fixSelection()
     }
 
+    /// Dialog keys come from the key map's dialog table (KeyMap.dialogBindings).
     private mutating func handleDialog(_ key: Key) {
         guard let dialog = dialogs.last else { return }
         switch dialog {
         case .text(var prompt):
-            switch key {
-            case .escape: dialogs.removeLast()
-            case .enter:
+            switch KeyMap.dialogAction(for: key, in: .text) ?? .editText {
+            case .cancel: dialogs.removeLast()
+            case .accept:
                 dialogs.removeLast()
                 let depth = dialogs.count
                 if let error = prompt.onSubmit(&self, prompt.field.text) {
@@ -64,13 +65,13 @@ extension EditorState {
             }
         case .picker(var picker):
             let visible = picker.visibleItems
-            switch key {
-            case .escape: dialogs.removeLast()
-            case .up: picker.selected = max(0, picker.selected - 1); topDialog = .picker(picker)
-            case .down: picker.selected = min(max(0, visible.count - 1), picker.selected + 1); topDialog = .picker(picker)
-            case .pageUp: picker.selected = max(0, picker.selected - 10); topDialog = .picker(picker)
-            case .pageDown: picker.selected = min(max(0, visible.count - 1), picker.selected + 10); topDialog = .picker(picker)
-            case .enter:
+            switch KeyMap.dialogAction(for: key, in: .picker) ?? .editText {
+            case .cancel: dialogs.removeLast()
+            case .previous: picker.selected = max(0, picker.selected - 1); topDialog = .picker(picker)
+            case .next: picker.selected = min(max(0, visible.count - 1), picker.selected + 1); topDialog = .picker(picker)
+            case .pageBack: picker.selected = max(0, picker.selected - 10); topDialog = .picker(picker)
+            case .pageForward: picker.selected = min(max(0, visible.count - 1), picker.selected + 10); topDialog = .picker(picker)
+            case .accept:
                 guard visible.indices.contains(picker.selected) else { return }
                 dialogs.removeLast()
                 let depth = dialogs.count
@@ -84,33 +85,34 @@ extension EditorState {
                 topDialog = .picker(picker)
             }
         case .confirm(let confirm):
-            if key == .escape {
+            var pressed: Character?
+            switch KeyMap.dialogAction(for: key, in: .confirm) {
+            case .cancel?:
                 dialogs.removeLast()
                 inform("cancelled")
                 return
+            case .accept?: pressed = confirm.choices.first?.key
+            default: if case .character(let c) = key { pressed = c }
             }
-            var pressed: Character?
-            if case .character(let c) = key { pressed = c }
-            if key == .enter { pressed = confirm.choices.first?.key }
             guard let pressed, let choice = confirm.choices.first(where: { $0.key == pressed }) else { return }
             dialogs.removeLast()
             choice.action(&self)
         case .list(var list):
-            switch key {
-            case .escape: dialogs.removeLast(); inform("list unchanged")
-            case .up, .character("k"): list.selected = max(0, list.selected - 1); topDialog = .list(list)
-            case .down, .character("j"): list.selected = min(max(0, list.items.count - 1), list.selected + 1); topDialog = .list(list)
-            case .character("["), .character("K"): list.moveSelected(by: -1); topDialog = .list(list)
-            case .character("]"), .character("J"): list.moveSelected(by: 1); topDialog = .list(list)
-            case .character("x"), .delete: list.removeSelected(); topDialog = .list(list)
-            case .character("a"): push(.picker(objectPicker(title: "Add to \(list.title)", excluding: Set(list.items)) { state, value in
+            switch KeyMap.dialogAction(for: key, in: .list) {
+            case .cancel?: dialogs.removeLast(); inform("list unchanged")
+            case .previous?: list.selected = max(0, list.selected - 1); topDialog = .list(list)
+            case .next?: list.selected = min(max(0, list.items.count - 1), list.selected + 1); topDialog = .list(list)
+            case .moveEntryUp?: list.moveSelected(by: -1); topDialog = .list(list)
+            case .moveEntryDown?: list.moveSelected(by: 1); topDialog = .list(list)
+            case .removeEntry?: list.removeSelected(); topDialog = .list(list)
+            case .addEntry?: push(.picker(objectPicker(title: "Add to \(list.title)", excluding: Set(list.items)) { state, value in
                     guard let id = BCDGUID(value), case .list(var editor)? = state.topDialog else { return nil }
                     editor.items.insert(id, at: min(editor.selected + 1, editor.items.count))
                     editor.selected = min(editor.selected + 1, editor.items.count - 1)
                     state.topDialog = .list(editor)
                     return nil
                 }))
-            case .enter:
+            case .accept?:
                 dialogs.removeLast()
                 if let error = list.onDone(&self, list.items) {
                     fail(error)

@@ -65,14 +65,4 @@ public enum KeyMap {
         }
         return out
     }
-
-    /// Keys inside dialogs, for the help overlay.
-    public static let dialogHelp: [(String, String)] = [
-        ("Enter", "Accept / choose the highlighted item"),
-        ("Esc", "Cancel the dialog"),
-        ("typing", "Edits text; filters pickers"),
-        ("←→ Home End", "Move the cursor; Ctrl-U clears"),
-        ("[ ]", "List editor: move the entry"),
-        ("a  x", "List editor: add / remove an entry"),
-    ]
 }

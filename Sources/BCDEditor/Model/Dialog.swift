@@ -45,11 +45,15 @@ public struct Picker {
         public var value: String
         /// How the item looks when not highlighted (nil: the dialog's style).
         public var style: StyleRole?
-        public init(_ label: String, detail: String = "", value: String, style: StyleRole? = nil) {
+        /// Paragraphs shown whole (wrapped) under the list while the item is highlighted, for
+        /// items whose line is too long to read in the list (diagnostics and their fixes).
+        public var explanation: [String]
+        public init(_ label: String, detail: String = "", value: String, style: StyleRole? = nil, explanation: [String] = []) {
             self.label = label
             self.detail = detail
             self.value = value
             self.style = style
+            self.explanation = explanation
         }
     }
 

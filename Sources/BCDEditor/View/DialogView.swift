@@ -1,5 +1,12 @@
 /// Draws the top dialog; returns where the text cursor goes.
 enum DialogView {
+    /// Dialogs are 90 columns (or the screen) at least, and grow to their longest line (text
+    /// columns, without the frame) up to the screen's width less a margin.
+    static func width(fitting lineWidths: [Int], in layout: Layout) -> Int {
+        let screen = layout.columns - 4
+        return min(screen, max(min(90, screen), (lineWidths.max() ?? 0) + 4))
+    }
+
     static func draw<C: Canvas>(_ dialog: Dialog, state: EditorState, layout: Layout, on canvas: inout C) -> (row: Int, column: Int)? {
         let wide = min(layout.columns - 4, 90)
         switch dialog {
@@ -13,29 +20,16 @@ enum DialogView {
             box.put("Enter accept   Esc cancel   ←→ Home End move   Ctrl-U clear", line: 5, style: .dim, on: &canvas)
             return (box.top + 3, box.left + 4 + shown.cursorColumn)
         case .picker(let picker):
-            let visible = picker.visibleItems
-            let height = min(layout.rows - 2, max(10, visible.count + 6))
-            let box = Box.centered(width: wide, height: height, in: layout)
-            box.draw(title: picker.title, on: &canvas)
-            let search = picker.filter.visible(width: box.innerWidth - 8)
-            box.put("find: " + search.text, line: 0, style: .key, on: &canvas)
-            let room = box.innerHeight - 3
-            let first = max(0, min(picker.selected - room + 1, visible.count - room))
-            let labelWidth = max(12, min(44, visible.map { TextWidth.of($0.label) }.max() ?? 12))
-            for (offset, item) in visible.dropFirst(max(0, first)).prefix(room).enumerated() {
-                let index = max(0, first) + offset
-                let text = TextWidth.fit(item.label, to: labelWidth) + "  " + item.detail
-                box.put(TextWidth.fit(text, to: box.innerWidth), line: 1 + offset, style: index == picker.selected ? .selected : (item.style ?? .dialog), on: &canvas)
-            }
-            if visible.isEmpty { box.put("(nothing matches)", line: 1, style: .dim, on: &canvas) }
-            box.put("↑↓ choose   Enter accept   Esc cancel   type to search (\(visible.count)/\(picker.items.count))",
-                    line: box.innerHeight - 1, style: .dim, on: &canvas)
-            return (box.top + 1, box.left + 2 + 6 + search.cursorColumn)
+            return PickerView.draw(picker, layout: layout, on: &canvas)
         case .confirm(let confirm):
-            // The first line (the question or warning) wraps; the rest are list entries.
-            let first = wrapWords(confirm.lines.first ?? "", width: wide - 4)
+            // The first line (the question or warning) wraps; the rest are list entries, which
+            // widen the box to the longest of them.
+            let entries = confirm.lines.dropFirst().map { TextWidth.of($0) }
+            let choices = confirm.choices.map { TextWidth.of("[\($0.key)] \($0.label)") }
+            let width = width(fitting: entries + choices + [TextWidth.of(confirm.title) + 2], in: layout)
+            let first = wrapWords(confirm.lines.first ?? "", width: width - 4)
             let lines = first + confirm.lines.dropFirst()
-            let box = Box.centered(width: wide, height: lines.count + confirm.choices.count + 5, in: layout)
+            let box = Box.centered(width: width, height: lines.count + confirm.choices.count + 5, in: layout)
             box.draw(title: confirm.title, on: &canvas)
             for (index, line) in lines.enumerated() {
                 box.put(line, line: index, style: index < first.count && confirm.lines.count > 1 ? .error : .dialog, on: &canvas)
@@ -46,13 +40,14 @@ enum DialogView {
             box.put("Esc cancels", line: box.innerHeight - 1, style: .dim, on: &canvas)
             return nil
         case .list(let list):
-            let box = Box.centered(width: wide, height: min(layout.rows - 2, max(10, list.items.count + 5)), in: layout)
+            let entries = list.items.enumerated().map { index, id in "\(index + 1). " + state.objectName(id) }
+            let width = width(fitting: entries.map { TextWidth.of($0) } + [TextWidth.of(list.title) + 2], in: layout)
+            let box = Box.centered(width: width, height: min(layout.rows - 2, max(10, list.items.count + 5)), in: layout)
             box.draw(title: list.title, on: &canvas)
             let room = box.innerHeight - 2
             let first = max(0, min(list.selected - room + 1, list.items.count - room))
-            for (offset, id) in list.items.dropFirst(first).prefix(room).enumerated() {
+            for (offset, text) in entries.dropFirst(first).prefix(room).enumerated() {
                 let index = first + offset
-                let text = "\(index + 1). " + state.objectName(id)
                 box.put(TextWidth.fit(text, to: box.innerWidth), line: offset, style: index == list.selected ? .selected : .dialog, on: &canvas)
             }
             if list.items.isEmpty { box.put("(empty: a adds an object)", line: 0, style: .dim, on: &canvas) }

@@ -23,13 +23,49 @@ public struct ElementDefinition: Sendable {
     public let scope: ElementScope
     /// For enumerated integers: value and the name bcdedit shows for it (e.g. nx 0 = "OptIn").
     public let choices: [ElementChoice]
+    /// For integers: how the value is shown and typed, and which values it may take.
+    public let integer: IntegerTraits
 
-    public init(_ id: UInt32, _ name: String, _ scope: ElementScope, choices: [ElementChoice] = []) {
+    public init(_ id: UInt32, _ name: String, _ scope: ElementScope, choices: [ElementChoice] = [],
+                integer: IntegerTraits = .plain) {
         self.id = id
         self.name = name
         self.scope = scope
         self.choices = choices
+        self.integer = integer
     }
+}
+
+/// What an integer element holds beyond "a number": how bcdedit shows it and the values the
+/// editor accepts for it.
+public struct IntegerTraits: Sendable, Hashable {
+    public enum Display: Sendable, Hashable {
+        case decimal
+        /// 0x-prefixed hex, as bcdedit prints addresses and sizes: truncatememory and
+        /// avoidlowmemory as seen in real output (docs/bcdedit-output.md); relocatephysical,
+        /// debugaddress and keyringaddress are addresses too.
+        case hex
+        /// An IPv4 address kept as an integer: the address's four bytes in network order are
+        /// the integer's little-endian bytes (10.0.0.2 = 0x0200000a).
+        case ipv4
+    }
+
+    public let display: Display
+    public let range: ClosedRange<UInt64>
+
+    public init(display: Display, range: ClosedRange<UInt64> = 0...UInt64.max) {
+        self.display = display
+        self.range = range
+    }
+
+    /// Any 64-bit value, in decimal.
+    public static let plain = IntegerTraits(display: .decimal)
+    /// Any 64-bit value, in hex.
+    public static let hex = IntegerTraits(display: .hex)
+    /// An IPv4 address (a.b.c.d): 32 bits.
+    public static let ipv4 = IntegerTraits(display: .ipv4, range: 0...0xFFFF_FFFF)
+    /// A 32-bit value in decimal (bcdedit documents these as DWORDs).
+    public static let word32 = IntegerTraits(display: .decimal, range: 0...0xFFFF_FFFF)
 }
 
 public struct ElementChoice: Sendable, Hashable {

@@ -50,19 +50,41 @@ extension BCDStore {
 
     /// Sets an element from command-line words (bcdedit /set).
     public mutating func setElement(object text: String, element name: String, words: [String]) throws(EditError) {
-        var object = try ObjectNames.existing(text, in: self)
+        let object = try ObjectNames.existing(text, in: self)
         let type = try ElementNames.resolve(name, in: object.type, objectName: text)
         let value = try ValueParser(store: self).parse(words, for: type, in: object, elementName: name)
+        try setElement(type, to: value, in: object.id)
+    }
+
+    /// Sets an element to a typed value (the editor's path: its dialogs build the value). The
+    /// value must be of the element's format (the id's bits 24-27).
+    public mutating func setElement(_ type: ElementType, to value: ElementValue, in id: BCDGUID) throws(EditError) {
+        guard var object = self[id] else { throw .unknownObject(ObjectNames.alias(for: id) ?? id.braced) }
+        guard type.format == value.format else {
+            throw .invalidValue(element: ElementNames.name(for: type, in: object.type), value: value.format.name,
+                                expected: "a \(type.format?.name ?? "known") value")
+        }
         object.set(BCDElement(type: type, value: value))
-        self[object.id] = object
+        self[id] = object
     }
 
     /// Deletes an element (bcdedit /deletevalue).
     public mutating func deleteElement(object text: String, element name: String) throws(EditError) {
-        var object = try ObjectNames.existing(text, in: self)
+        let object = try ObjectNames.existing(text, in: self)
         let type = try ElementNames.resolve(name, in: object.type, objectName: text)
-        guard object.remove(type) != nil else { throw .missingElement(name: name, object: text) }
-        self[object.id] = object
+        try deleteElement(type, in: object.id, naming: (object: text, element: name))
+    }
+
+    /// Deletes an element by type; errors name the object and element as `naming` says (as the
+    /// user typed them), else by alias and catalog name.
+    public mutating func deleteElement(_ type: ElementType, in id: BCDGUID,
+                                       naming: (object: String, element: String)? = nil) throws(EditError) {
+        let objectName = naming?.object ?? ObjectNames.alias(for: id) ?? id.braced
+        guard var object = self[id] else { throw .unknownObject(objectName) }
+        guard object.remove(type) != nil else {
+            throw .missingElement(name: naming?.element ?? ElementNames.name(for: type, in: object.type), object: objectName)
+        }
+        self[id] = object
     }
 
     public enum ListEdit: Sendable { case replace, addFirst, addLast, remove }

@@ -57,14 +57,9 @@ public enum ElementNames {
         scopes(for: objectType).flatMap { scope in allDefinitions.filter { $0.scope == scope } }
     }
 
-    /// Integers bcdedit prints in hex: truncatememory and avoidlowmemory as seen in real output
-    /// (docs/bcdedit-output.md); relocatephysical, debugaddress, keyringaddress are addresses too.
-    static let hexIntegers: Set<UInt32> = [0x1500_0007, 0x1500_000E, 0x1500_000D, 0x1500_0012, 0x1500_0042]
-
-    /// IPv4 addresses kept as integers: hostip, hypervisorhostip, kernelhostip. The address's four
-    /// bytes in network order are the integer's little-endian bytes (10.0.0.2 = 0x0200000a).
-    static let ipv4Integers: Set<UInt32> = [0x1500_001A, 0x2500_00FD, 0x2500_0133]
-
-    /// Whether an integer element holds an IPv4 address (shown and typed as a.b.c.d).
-    public static func isIPv4Address(_ type: ElementType) -> Bool { ipv4Integers.contains(type.rawValue) }
+    /// How an integer element is shown and typed, and its range (the catalog's traits; any
+    /// 64-bit decimal value for elements the catalog does not name).
+    public static func integerTraits(for element: ElementType, in objectType: ObjectType) -> IntegerTraits {
+        definition(for: element, in: objectType)?.integer ?? .plain
+    }
 }

@@ -30,11 +30,12 @@ public struct ValueFormatter {
         case .integer(let number):
             let definition = ElementNames.definition(for: element.type, in: object.type)
             if let choice = definition?.choices.first(where: { $0.value == number }) { return [choice.name] }
-            if ElementNames.hexIntegers.contains(element.type.rawValue) { return ["0x" + String(number, radix: 16)] }
-            if ElementNames.ipv4Integers.contains(element.type.rawValue), number <= UInt64(UInt32.max) {
+            switch definition?.integer.display ?? .decimal {
+            case .hex: return ["0x" + String(number, radix: 16)]
+            case .ipv4 where number <= UInt64(UInt32.max):
                 return [(0..<4).map { String((number >> (8 * $0)) & 0xff) }.joined(separator: ".")]
+            case .ipv4, .decimal: return [String(number)]
             }
-            return [String(number)]
         }
     }
 

@@ -21,7 +21,7 @@ public struct ValueParser {
         case .integer:
             let definition = ElementNames.definition(for: type, in: object.type)
             let word = try single()
-            if ElementNames.ipv4Integers.contains(type.rawValue), word.contains(".") {
+            if definition?.integer.display == .ipv4, word.contains(".") {
                 return .integer(try ipv4(word, elementName))
             }
             return .integer(try integer(word, elementName, choices: definition?.choices ?? []))
@@ -61,12 +61,16 @@ public struct ValueParser {
 
     private func integer(_ word: String, _ name: String, choices: [ElementChoice]) throws(EditError) -> UInt64 {
         if let choice = choices.first(where: { $0.name.lowercased() == word.lowercased() }) { return choice.value }
-        let lower = word.lowercased()
-        let parsed = lower.hasPrefix("0x") ? UInt64(lower.dropFirst(2), radix: 16) : UInt64(lower)
-        guard let value = parsed else {
+        guard let value = Self.wholeNumber(word) else {
             let expected = choices.isEmpty ? "an integer" : "one of " + choices.map(\.name).joined(separator: ", ")
             throw .invalidValue(element: name, value: word, expected: expected)
         }
         return value
+    }
+
+    /// A whole number as bcdedit reads one: decimal, or hex after 0x (either case).
+    public static func wholeNumber(_ word: String) -> UInt64? {
+        let lower = word.lowercased()
+        return lower.hasPrefix("0x") ? UInt64(lower.dropFirst(2), radix: 16) : UInt64(lower)
     }
 }

@@ -6,9 +6,8 @@ struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch", abstract: "Apply a script of edits to a store atomically: all of them, saved once, or none.",
         discussion: """
-        Each line is one edit verb as on the command line (create, copy, delete, set, deletevalue, displayorder,
-        toolsdisplayorder, bootsequence, default, timeout, debug, bootdebug, ems, bootems, event, dbgsettings,
-        hypervisorsettings, emssettings), optionally starting with `bcd`; `--store` on a line is ignored. Quote with '...' or "..."; backslashes are literal. Blank lines and lines starting with # are skipped.
+        Each line is one edit verb as on the command line (\(BCD.editVerbNames.joined(separator: ", "))), \
+        optionally starting with `bcd`; `--store` on a line is ignored. Quote with '...' or "..."; backslashes are literal. Blank lines and lines starting with # are skipped.
         """)
 
     @OptionGroup var options: StoreOptions

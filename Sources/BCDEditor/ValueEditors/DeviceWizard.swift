@@ -2,7 +2,7 @@ import BCDKit
 
 /// The device editor: builds boot / partition / ramdisk / file / vhd / locate values field
 /// by field (kind, parent device, path, options object picked from the store), then hands
-/// the bcdedit text to the same parser as `bcd set`.
+/// the bcdedit text to the same device parser as `bcd set`.
 extension EditorState {
     mutating func startDeviceWizard(_ type: ElementType, in objectID: BCDGUID, current: DeviceElement?) {
         let currentText = current.map { DeviceSyntax.format($0) { ObjectNames.alias(for: $0) ?? $0.braced } }
@@ -19,7 +19,7 @@ extension EditorState {
         push(.picker(Picker(title: title, items: kinds) { state, kind in
             switch kind {
             case "boot", "locate":
-                state.setValue(type, words: [kind], in: objectID)
+                _ = state.finishDevice(type, in: objectID, text: kind)
             case "partition":
                 state.push(.text(TextPrompt(title: "partition", hint: "gpt:PTUUID:PARTUUID or mbr:SIGNATURE:OFFSET (see blkid)") { state, text in
                     state.finishDevice(type, in: objectID, text: "partition=" + text)
@@ -78,12 +78,13 @@ extension EditorState {
     /// Parses and sets the device; returns an error text (keeps the dialog) when it is not one.
     mutating func finishDevice(_ type: ElementType, in objectID: BCDGUID, text: String) -> String? {
         let store = self.store
+        let device: DeviceElement
         do {
-            _ = try DeviceSyntax.parse(text) { (name: String) throws(EditError) -> BCDGUID in try ObjectNames.resolve(name, in: store) }
+            device = try DeviceSyntax.parse(text) { (name: String) throws(EditError) -> BCDGUID in try ObjectNames.resolve(name, in: store) }
         } catch {
             return error.description
         }
-        setValue(type, words: [text], in: objectID)
+        setElement(type, to: .device(device), in: objectID)
         return nil
     }
 }

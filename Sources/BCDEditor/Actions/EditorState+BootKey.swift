@@ -1,0 +1,34 @@
+import BCDKit
+
+/// The boot key (`b`, `B`).
+extension EditorState {
+    /// The boot key: validation first (the in-memory store with the attached files, as the
+    /// diagnostics pane shows it). Errors stop the boot in a dialog that offers to force it.
+    /// `onConsole`: the machine's serial console on this terminal while it runs.
+    mutating func requestBoot(onConsole: Bool = false) {
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard !errors.isEmpty else { return startBoot(force: false, onConsole: onConsole) }
+        let count = "\(errors.count) error\(errors.count == 1 ? "" : "s")"
+        var lines = ["Validation found \(count); the boot stops here (Enter cancels):"]
+        lines += errors.prefix(4).map { "  \($0.rule): \($0.message)" }
+        if errors.count > 4 { lines.append("  ... and \(errors.count - 4) more (g lists them)") }
+        push(.confirm(Confirm(title: "Test boot stopped by validation", lines: lines, choices: [
+            Confirm.Choice("c", "cancel") { state in state.fail("test boot not started: validation found \(count) (g lists them)") },
+            Confirm.Choice("g", "show the diagnostics") { state in state.showDiagnostics() },
+            Confirm.Choice("F", "force: boot anyway and see what the boot manager says") { state in state.startBoot(force: true, onConsole: onConsole) },
+        ])))
+    }
+
+    mutating func startBoot(force: Bool, onConsole: Bool = false) {
+        bootRequest = BootKeyRequest(force: force, onConsole: onConsole)
+        inform("test boot\(force ? " (forced)" : ""): \(PathText.fileName(file.path)) with \(attachedFiles.count) attached files")
+    }
+}
+
+/// What the boot key asked the app to do once curses is suspended.
+public struct BootKeyRequest: Sendable, Equatable {
+    /// Boot even though validation found errors.
+    public var force: Bool
+    /// The machine's serial console on the terminal (`B`), rather than headless (`b`).
+    public var onConsole = false
+}
