@@ -51,7 +51,9 @@ final class QMPClient {
         try data.withUnsafeBytes { raw in
             var off = 0
             while off < raw.count {
-                let n = write(fd, raw.baseAddress! + off, raw.count - off)
+                // MSG_NOSIGNAL: a QEMU that has just exited (Ctrl-A X) gives EPIPE, not a SIGPIPE
+                // that would kill bcd before it reports.
+                let n = send(fd, raw.baseAddress! + off, raw.count - off, Int32(MSG_NOSIGNAL))
                 if n <= 0 { throw BootFailure("QMP: write failed (QEMU gone?)") }
                 off += n
             }
