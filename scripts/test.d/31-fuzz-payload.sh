@@ -21,9 +21,11 @@ build() {  # name, sources... -> $work/fuzz-NAME
 }
 build sdi Sources/BootCore/Support/*.swift Sources/BootCore/SDI/*.swift Fuzz/sdi/*.swift
 build cpio Sources/BootCore/Support/*.swift Sources/BootCore/Cpio/*.swift Fuzz/cpio/*.swift
-# Boot/ holds the BCD resolver too, which reads the hive through Registry/.
-build vdisk Sources/BootCore/Support/*.swift Sources/BootCore/FAT/*.swift Sources/BootCore/Boot/*.swift Sources/BootCore/Registry/*.swift Fuzz/vdisk/*.swift
-build registry Sources/BootCore/Support/*.swift Sources/BootCore/Registry/*.swift Sources/BootCore/Boot/*.swift Sources/BootCore/FAT/*.swift Fuzz/registry/*.swift
+# Boot/ holds the BCD resolver and the loader rules, which use BCD/ (the vocabulary), Registry/
+# (the hive), FAT/ and WIM/: the whole module, as the loader compiles it.
+bootcore=$(find Sources/BootCore -name '*.swift' | sort)
+build vdisk $bootcore Fuzz/vdisk/*.swift
+build registry $bootcore Fuzz/registry/*.swift
 
 # SDI seeds: the real fixture, its header page alone, and an SDI around a fresh small NTFS.
 mkdir -p "$work/seeds-sdi" "$work/seeds-cpio" "$work/seeds-vdisk" "$work/tree/sub"
