@@ -28,7 +28,7 @@ import BCDCheck
     let dir = scratch.path
     let (loader, files) = try scratch.stagingInputs()
     let script = try Staging.makeTftpTree(at: dir + "/tftp", loader: loader, files: files, loaderArguments: "quiet")
-    #expect(script.contains("kernel loader.efi quiet\nimgfetch --name boot.wim boot.wim\nboot\n"))
+    #expect(script.contains("kernel loader.efi quiet || goto failed\nset file boot.wim\nimgfetch --name boot.wim boot.wim boot.wim || goto failed\nboot || goto failed\n"))
     #expect(try String(contentsOfFile: dir + "/tftp/boot.ipxe", encoding: .utf8) == script)
     #expect(FileManager.default.contents(atPath: dir + "/tftp/boot.wim") == Data("wim".utf8))
     #expect(FileManager.default.contents(atPath: dir + "/tftp/loader.efi") == Data("loader".utf8))
