@@ -216,7 +216,8 @@ public struct BootSession {
             // A final outcome stops the machine once the console has settled on it: nothing more
             // for `settleTime` (the rest of a screen, e.g. the footer's second key, has arrived).
             if handoffAfter == nil, text.contains(SerialLog.handoffLine) { handoffAfter = Date().timeIntervalSince(start) }
-            if SerialLog.isFinal(text), Date().timeIntervalSince(lastGrowth) >= Self.settleTime {
+            // (Quiet first: the log is only replayed into a screen once it has stopped growing.)
+            if Date().timeIntervalSince(lastGrowth) >= Self.settleTime, SerialLog.isFinal(text) {
                 guard request.keepRunning else { break }
                 if !outcomeAnnounced {
                     outcomeAnnounced = true
