@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", exact: "0.27.1"),
     ],
     targets: [
         // C libraries, wrapped by thin typed Swift layers (no C types leak past them).
@@ -28,8 +29,11 @@ let package = Package(
         // Validation: will this BCD boot with these files? (`bcd check`, the editor's diagnostics)
         .target(name: "BCDCheck", dependencies: ["BCDKit", "BootCore", "CWimlib"], path: "Sources/BCDCheck"),
 
+        // Serving a workspace read-only over HTTP (bcd serve, bcd boot --mode http), over FlyingFox.
+        .target(name: "BCDServe", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")], path: "Sources/BCDServe"),
+
         // Test boots: validate, build the loader, stage, run QEMU/OVMF, classify (bcd boot).
-        .target(name: "BCDBoot", dependencies: ["BCDKit", "BootCore", "BCDCheck"], path: "Sources/BCDBoot"),
+        .target(name: "BCDBoot", dependencies: ["BCDKit", "BootCore", "BCDCheck", "BCDServe"], path: "Sources/BCDBoot"),
 
         // The terminal editor (bcd edit): model, view over ncursesw, key map, themes.
         .target(name: "BCDEditor", dependencies: ["BCDKit", "BCDCheck", "BCDBoot", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")],
@@ -38,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "bcd",
             dependencies: [
-                "BCDKit", "BootCore", "BCDCheck", "BCDEditor", "BCDBoot",
+                "BCDKit", "BootCore", "BCDCheck", "BCDEditor", "BCDBoot", "BCDServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/bcd"
@@ -51,6 +55,7 @@ let package = Package(
         .testTarget(name: "BCDCheckTests", dependencies: ["TestSupport", "BCDCheck", "BCDKit"], path: "Tests/BCDCheckTests"),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "BCDKit"], path: "Tests/CLITests"),
         .testTarget(name: "BCDBootTests", dependencies: ["BCDBoot", "BCDCheck", "BCDKit"], path: "Tests/BCDBootTests"),
+        .testTarget(name: "BCDServeTests", dependencies: ["BCDServe"], path: "Tests/BCDServeTests"),
         .testTarget(name: "EditorTests", dependencies: ["TestSupport", "BCDEditor", "BCDKit"], path: "Tests/EditorTests"),
     ]
 )

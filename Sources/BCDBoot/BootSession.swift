@@ -1,5 +1,6 @@
 import BCDCheck
 import BCDKit
+import BCDServe
 import BootCore
 import Foundation
 #if canImport(Glibc)
@@ -96,6 +97,8 @@ public struct BootSession {
         let expected = try expectedFiles(files)
         files = try stageStore(files, in: stage)
         let boot: QemuInvocation.Boot
+        var server: WorkspaceServer?
+        defer { server?.stop() }
         switch request.mode {
         case .disk:
             let image = stage + "/disk.img"
@@ -112,6 +115,14 @@ public struct BootSession {
             progress("stage: TFTP tree \(tftp), \(Staging.scriptName):")
             for line in script.split(separator: "\n") { progress("stage:   \(line)") }
             boot = .network(tftpRoot: tftp, bootFile: Staging.scriptName)
+        case .http:
+            // The port is known once the server listens; the script is generated with it (every
+            // request of the boot is answered from this table, nothing else is reachable).
+            let started = try Self.startHttpServer(loader: loader, files: files, loaderArguments: request.loaderArguments)
+            server = started.server
+            progress("stage: HTTP server on 127.0.0.1:\(started.server.port) (the guest's \(started.base)), \(Staging.scriptName):")
+            for line in started.script.split(separator: "\n") { progress("stage:   \(line)") }
+            boot = .http(bootURL: started.base + Staging.scriptName)
         }
         timings.staging = Date().timeIntervalSince(start)
 
@@ -136,6 +147,10 @@ public struct BootSession {
         }
         timings.emulator = Date().timeIntervalSince(start4)
         var outcome = run.outcome
+        if let server {
+            server.stop()
+            outcome.requests = server.log.records.map(FetchRecord.init)
+        }
         if let screen = outcome.bootManagerError, request.store.unreadable == nil {
             let hints = StoreHints.lines(for: screen.status, in: request.store.model)
             if !hints.isEmpty { outcome.details.append("in the store (\(request.store.path)):") }
@@ -253,6 +268,27 @@ public struct BootSession {
         if process.isRunning { _ = try? qmp.execute("quit", timeout: 5) }
         Self.reap(process)
         return EmulatorRun(outcome: outcome)
+    }
+
+    /// The host as QEMU's user-mode network shows it to the guest.
+    static let guestHostAddress = "10.0.2.2"
+
+    /// An HTTP server on 127.0.0.1 and an ephemeral port for an http-mode boot, serving the
+    /// loader, the files and boot.ipxe with the guest's URL of the server as its base.
+    static func startHttpServer(loader: String, files: [ServedFile], loaderArguments: String) throws
+        -> (server: WorkspaceServer, base: String, script: String) {
+        let table = Staging.makeHttpTable(loader: loader, files: files, loaderArguments: loaderArguments)
+        let server: WorkspaceServer
+        do {
+            server = try WorkspaceServer(table: table)
+            try server.start()
+        } catch {
+            throw BootFailure("the boot's HTTP server: \(error)")
+        }
+        // What iPXE will be served: its Host header is the address it was given.
+        let base = Staging.httpBase(host: "\(guestHostAddress):\(server.port)")
+        let script = IpxeScript.make(arguments: loaderArguments, names: files.map(\.name), base: base)
+        return (server, base, script)
     }
 
     /// How long the serial log must stay unchanged after a final outcome before the machine is

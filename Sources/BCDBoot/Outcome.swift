@@ -46,6 +46,8 @@ public struct BootOutcome: Sendable {
     public var screen: [String] = []
     public var serialLog: String?
     public var screenshot: String?
+    /// An http-mode boot: every request its server answered, in the order the replies ended.
+    public var requests: [FetchRecord] = []
 
     public init(kind: OutcomeKind, headline: String, details: [String] = []) {
         self.kind = kind
@@ -58,6 +60,11 @@ public struct BootOutcome: Sendable {
     /// The verdict and details as printed.
     public var text: String {
         var lines = [headline] + details.map { "  " + $0 }
+        if !requests.isEmpty {
+            let total = requests.reduce(UInt64(0)) { $0 + $1.bytes }
+            lines.append("fetched over HTTP (\(requests.count) request\(requests.count == 1 ? "" : "s"), \(total) bytes):")
+            lines += requests.map { "  " + $0.line }
+        }
         if !screen.isEmpty {
             lines += ["screen (as the console showed it; blank rows left out):"] + screen.filter { !$0.isEmpty }.map { "  | " + $0 }
         }

@@ -33,6 +33,15 @@ private struct OutcomeDocument: Encodable {
         var keys: [String]
     }
 
+    struct Request: Encodable {
+        var file: String
+        var method: String
+        var status: Int
+        var bytes: UInt64
+        var seconds: Double
+        var range: String?
+    }
+
     struct Times: Encodable {
         var check, build, staging, emulator: Double
         var loaderRebuilt: Bool
@@ -49,6 +58,8 @@ private struct OutcomeDocument: Encodable {
     var screen: [String]
     var serialLog: String?
     var screenshot: String?
+    /// An http-mode boot's requests (left out for other modes).
+    var requests: [Request]?
     var seconds: Times
 
     init(_ o: BootOutcome, timings: BootTimings) {
@@ -74,6 +85,9 @@ private struct OutcomeDocument: Encodable {
         screen = o.screen
         serialLog = o.serialLog
         screenshot = o.screenshot
+        requests = o.requests.isEmpty ? nil : o.requests.map {
+            Request(file: $0.file, method: $0.method, status: $0.status, bytes: $0.bytes, seconds: $0.seconds, range: $0.range)
+        }
         seconds = Times(check: timings.check, build: timings.build, staging: timings.staging, emulator: timings.emulator,
                         loaderRebuilt: timings.built)
     }

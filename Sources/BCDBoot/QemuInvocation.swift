@@ -14,6 +14,9 @@ public struct QemuInvocation: Sendable, Equatable {
         /// virtio-net-pci, which is iPXE (Debian package ipxe-qemu), and iPXE fetches `bootFile`
         /// named by the DHCP reply.
         case network(tftpRoot: String, bootFile: String)
+        /// The same network without TFTP: the DHCP reply's boot file is an http:// URL, which
+        /// iPXE fetches itself (QEMU's user-mode network shows the host's 127.0.0.1 as 10.0.2.2).
+        case http(bootURL: String)
     }
 
     public var firmware: Firmware
@@ -91,6 +94,9 @@ public struct QemuInvocation: Sendable, Equatable {
                     "-device", "virtio-blk-pci,drive=d0,bootindex=1"]
         case .network(let tftpRoot, let bootFile):
             return ["-netdev", "user,id=n0,tftp=\(tftpRoot),bootfile=\(bootFile)",
+                    "-device", "virtio-net-pci,netdev=n0,bootindex=1"]
+        case .http(let bootURL):
+            return ["-netdev", "user,id=n0,bootfile=\(bootURL)",
                     "-device", "virtio-net-pci,netdev=n0,bootindex=1"]
         }
     }

@@ -7,6 +7,9 @@ public enum BootMode: String, Sendable, CaseIterable {
     case disk
     /// QEMU's NIC and its iPXE ROM fetch a generated iPXE script and the files over TFTP.
     case network
+    /// The same over HTTP, from a server bcd runs for the boot on 127.0.0.1 (an ephemeral
+    /// port), which the guest reaches as 10.0.2.2 through QEMU's user-mode network.
+    case http
 }
 
 /// Where the emulator's screen and console go.

@@ -1,4 +1,5 @@
 import BCDCheck
+import BCDServe
 import Foundation
 
 /// Puts the loader and the files where the emulated machine finds them.
@@ -66,18 +67,41 @@ public enum Staging {
         return script
     }
 
+    /// The names an HTTP server answers for a boot (`bcd boot --mode http`, `bcd serve`): the
+    /// loader as loader.efi, each file under its served name (read from the host file when
+    /// requested), and boot.ipxe. The script's base is the server as the client reached it
+    /// (`http://` + the request's Host header + `/`), so one table serves 127.0.0.1, the guest's
+    /// 10.0.2.2 and a lab's address alike; without a Host header the names are relative to the
+    /// script's own URL, which iPXE resolves the same way.
+    public static func makeHttpTable(loader: String, files: [ServedFile], loaderArguments: String, workspace: String? = nil) -> ServedTable {
+        var table = ServedTable(workspace: workspace)
+        table.add("loader.efi", .file(loader))
+        for f in files { table.add(f.name, .file(f.path)) }
+        let names = files.map(\.name)
+        table.add(scriptName, .generated { host in
+            Array(IpxeScript.make(arguments: loaderArguments, names: names, base: httpBase(host: host)).utf8)
+        })
+        return table
+    }
+
+    /// `http://HOST/` for a Host header value, "" for none.
+    public static func httpBase(host: String?) -> String {
+        guard let host, !host.isEmpty else { return "" }
+        return "http://\(host)/"
+    }
+
     /// Reasons these files (and loader arguments) cannot be served: duplicate or unusable names,
     /// unreadable files, names the staging itself uses, arguments the UEFI shell would mangle.
     public static func problems(with files: [ServedFile], mode: BootMode, loaderArguments: String = "") -> [String] {
         var out: [String] = []
         var seen = Set<String>()
         let viaShell = ShellStartup.isUsed(mode: mode, arguments: loaderArguments)
-        let reserved: Set<String> = mode == .network ? ["loader.efi", scriptName] : viaShell ? [ShellStartup.scriptName] : []
+        let reserved: Set<String> = mode != .disk ? ["loader.efi", scriptName] : viaShell ? [ShellStartup.scriptName] : []
         if viaShell, let problem = ShellStartup.problem(withArguments: loaderArguments) { out.append(problem) }
         for f in files {
             if let p = IpxeScript.problem(withName: f.name) { out.append(p) }
             if !seen.insert(f.name.lowercased()).inserted { out.append("\(f.name) is supplied twice") }
-            if reserved.contains(f.name.lowercased()) { out.append("\(f.name): the name is taken by the generated \(viaShell ? "shell script" : "TFTP tree")") }
+            if reserved.contains(f.name.lowercased()) { out.append("\(f.name): the name is taken by the generated \(viaShell ? "shell script" : mode == .http ? "HTTP tree" : "TFTP tree")") }
             if !FileManager.default.isReadableFile(atPath: f.path) { out.append("\(f.name): \(f.path) is not a readable file") }
         }
         return out

@@ -9,8 +9,9 @@ struct BootCommand: ParsableCommand {
         abstract: "Test-boot a store and its files in QEMU (OVMF) through the project's loader.",
         discussion: """
             Steps: validation (errors stop the boot unless --force), `make -C loader loader` when loader.efi is \
-            missing or older than its sources, staging (a FAT disk image, or a TFTP tree with a generated \
-            iPXE script for --mode network), then qemu-system-x86_64 with OVMF (KVM when /dev/kvm works, \
+            missing or older than its sources, staging (a FAT disk image, a TFTP tree with a generated \
+            iPXE script for --mode network, or for --mode http an HTTP server on 127.0.0.1 serving the same \
+            names, whose requests the report lists), then qemu-system-x86_64 with OVMF (KVM when /dev/kvm works, \
             else software emulation). The store is served as BCD. The serial log is kept and the result \
             is explained. --display terminal puts the serial console on this terminal: Ctrl-A then X \
             stops the machine. Exit status: 0 booted (the boot manager reported and every file matched), \
@@ -20,7 +21,7 @@ struct BootCommand: ParsableCommand {
 
     @Argument(help: "The BCD store (served as BCD).") var store: String
     @OptionGroup var served: ServedFileOptions
-    @Option(help: "disk: a FAT drive; network: TFTP + iPXE through the emulated NIC.") var mode: String = "disk"
+    @Option(help: "disk: a FAT drive; network: TFTP + iPXE through the emulated NIC; http: iPXE over HTTP from a server bcd runs for the boot (each request is reported).") var mode: String = "disk"
     @Option(help: "terminal, window, vnc (127.0.0.1) or none (headless).") var display: String = "none"
     @Option(help: "Seconds to wait for an outcome.") var timeout: Double = 120
     @Option(help: ArgumentHelp("Save a PNG of the screen at the end (QMP screendump).", valueName: "FILE.png")) var screenshot: String?
@@ -36,7 +37,7 @@ struct BootCommand: ParsableCommand {
     @Flag(name: .customLong("json"), help: "Print the outcome as one JSON document on stdout (progress goes to stderr).") var json = false
 
     func validate() throws {
-        guard BootMode(rawValue: mode) != nil else { throw ValidationError("--mode is disk or network, got '\(mode)'") }
+        guard BootMode(rawValue: mode) != nil else { throw ValidationError("--mode is disk, network or http, got '\(mode)'") }
         guard BootDisplay(rawValue: display) != nil else { throw ValidationError("--display is terminal, window, vnc or none, got '\(display)'") }
         if json && display == "terminal" { throw ValidationError("--json and --display terminal both want the terminal's output; use --display none, vnc or window") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
