@@ -11,6 +11,7 @@ packages=(
     qemu-utils                                    # qemu-img: VHD/VHDX disks for the bcd check tests
     file xxd cpio                                 # cpio: newc archives for the cpio reader tests
     python3                                       # WIM fuzz seeds, decompression benchmark data
+    curl                                          # bcd serve tests: whole files, byte ranges, refusals
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -73,10 +73,11 @@ public enum Staging {
     /// (`http://` + the request's Host header + `/`), so one table serves 127.0.0.1, the guest's
     /// 10.0.2.2 and a lab's address alike; without a Host header the names are relative to the
     /// script's own URL, which iPXE resolves the same way.
+    /// With a workspace (`bcd serve`), each file is served only while it resolves inside it.
     public static func makeHttpTable(loader: String, files: [ServedFile], loaderArguments: String, workspace: String? = nil) -> ServedTable {
         var table = ServedTable(workspace: workspace)
         table.add("loader.efi", .file(loader))
-        for f in files { table.add(f.name, .file(f.path)) }
+        for f in files { table.add(f.name, workspace == nil ? .file(f.path) : .workspaceFile(f.path)) }
         let names = files.map(\.name)
         table.add(scriptName, .generated { host in
             Array(IpxeScript.make(arguments: loaderArguments, names: names, base: httpBase(host: host)).utf8)

@@ -5,8 +5,11 @@ import Foundation
 /// directories and listings have nothing to reach.
 public struct ServedTable: Sendable {
     public enum Source: Sendable {
-        /// A host file, read when it is requested.
+        /// A host file, read when it is requested, wherever it is (the loader; a test boot's files).
         case file(String)
+        /// A file of the workspace: served only while its real path (links followed) is inside
+        /// it, checked at each request since links may change after the server starts.
+        case workspaceFile(String)
         /// Bytes made for the request; the argument is its Host header (nil without one), e.g.
         /// for an iPXE script whose URLs point back at the address the client used.
         case generated(@Sendable (_ host: String?) -> [UInt8])
@@ -22,9 +25,7 @@ public struct ServedTable: Sendable {
     }
 
     public private(set) var entries: [(name: String, source: Source)] = []
-    /// The workspace: a file must resolve inside it when it is requested (links may change
-    /// after the server starts). nil: files are served wherever they are (a test boot serves
-    /// what the user named).
+    /// The directory `workspaceFile` entries must resolve inside (its real path).
     public var workspace: String?
 
     public init(workspace: String? = nil) {
@@ -48,9 +49,9 @@ public struct ServedTable: Sendable {
         switch entry.source {
         case .generated(let make):
             return .bytes(make(host))
-        case .file(let path):
+        case .file(let path), .workspaceFile(let path):
             let real = Self.realPath(path)
-            if let workspace, !(real.hasPrefix(workspace + "/")) { return .outside(real) }
+            if case .workspaceFile = entry.source, !real.hasPrefix((workspace ?? "/nowhere") + "/") { return .outside(real) }
             var info = stat()
             guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .notFound }
             return .file(path: real, size: UInt64(info.st_size))
