@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "BootCoreTests", dependencies: ["TestSupport", "BootCore", "BCDKit"], path: "Tests/BootCoreTests"),
         .testTarget(name: "BCDCheckTests", dependencies: ["TestSupport", "BCDCheck", "BCDKit"], path: "Tests/BCDCheckTests"),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "BCDKit"], path: "Tests/CLITests"),
-        .testTarget(name: "BCDBootTests", dependencies: ["BCDBoot", "BCDCheck", "BCDKit"], path: "Tests/BCDBootTests"),
+        .testTarget(name: "BCDBootTests", dependencies: ["BCDBoot", "BCDCheck", "BCDKit", "BCDServe"], path: "Tests/BCDBootTests"),
         .testTarget(name: "BCDServeTests", dependencies: ["BCDServe"], path: "Tests/BCDServeTests"),
         .testTarget(name: "EditorTests", dependencies: ["TestSupport", "BCDEditor", "BCDKit"], path: "Tests/EditorTests"),
     ]

@@ -10,6 +10,7 @@ private func invocation(_ boot: QemuInvocation.Boot = .disk(image: "/s/disk.img"
 }
 
 private let network = QemuInvocation.Boot.network(tftpRoot: "/s/tftp", bootFile: "boot.ipxe")
+private let http = QemuInvocation.Boot.http(bootURL: "http://10.0.2.2:40000/boot.ipxe")
 
 /// The values that follow each occurrence of `option` ("-drive" -> every drive's spec).
 private func values(of option: String, in arguments: [String]) -> [String] {
@@ -40,13 +41,25 @@ private func values(of option: String, in arguments: [String]) -> [String] {
     #expect(values(of: "-drive", in: args).allSatisfy { $0.hasPrefix("if=pflash,") })
 }
 
+@Test func httpBootGivesTheScriptsURLAsTheDHCPBootFileWithoutTFTP() {
+    let args = invocation(http).arguments
+    #expect(values(of: "-netdev", in: args) == ["user,id=n0,bootfile=http://10.0.2.2:40000/boot.ipxe"])
+    #expect(values(of: "-device", in: args) == ["virtio-net-pci,netdev=n0,bootindex=1"])
+    #expect(!args.contains { $0.contains("tftp=") || $0.contains("romfile") })
+    #expect(values(of: "-drive", in: args).allSatisfy { $0.hasPrefix("if=pflash,") })
+}
+
 @Test func everyModeButNetworkHasNoNIC() {
     for display in BootDisplay.allCases {
         for acceleration in [Acceleration.tcg, .kvmThenTCG] {
             for mode in BootMode.allCases {
-                let boot: QemuInvocation.Boot = mode == .disk ? .disk(image: "/s/disk.img") : network
+                let boot: QemuInvocation.Boot = switch mode {
+                case .disk: .disk(image: "/s/disk.img")
+                case .network: network
+                case .http: http
+                }
                 let args = invocation(boot, display: display, acceleration: acceleration).arguments
-                if mode == .network {
+                if mode != .disk {
                     #expect(!args.contains("-nic") && values(of: "-netdev", in: args).count == 1)
                 } else {
                     #expect(values(of: "-nic", in: args) == ["none"] && !args.contains("-netdev"),
