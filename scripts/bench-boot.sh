@@ -4,15 +4,22 @@
 # nothing to rebuild), staging (disk image or TFTP tree) and emulator time (QEMU + OVMF until
 # the stand-in's report). Figures are what `bcd boot --times` prints, plus the wall time and
 # the time from the serial log's last byte to bcd boot's exit (how soon the outcome is known).
-# Usage: scripts/bench-boot.sh   (RUNS=N cached boots per mode, default 3)
+# Then one network boot of a 500 MB WIM (the workspace of scripts/test.d/62-boot-large-network.sh)
+# over TFTP and over HTTP, their emulator times side by side: how long iPXE takes to fetch it.
+# Usage: scripts/bench-boot.sh [demo|large|all]   (default all; RUNS=N cached boots per mode, default 3)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bcd=${BCD:-$root/.build/debug/bcd}
 runs=${RUNS:-3}
+what=${1:-all}
+case $what in demo|large|all) ;; *) echo "usage: $0 [demo|large|all]" >&2; exit 2 ;; esac
 [ -x "$bcd" ] || { echo "bench-boot: no bcd at $bcd (swift build first)" >&2; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-boot.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 BCD=$bcd "$root/scripts/make-demo-workspace.sh" "$work/demo" >/dev/null
+# The large workspace's store and SDI, before the demo's store is broken on purpose below.
+mkdir -p "$work/large"
+cp "$work/demo/BCD" "$work/demo/boot.sdi" "$work/large/"
 
 # One boot; prints "label: wall W s; times: ..." from --times.
 one() {
@@ -28,6 +35,7 @@ one() {
     [ "$rc" = 0 ] || { echo "$verdict"; }
 }
 
+if [ "$what" != large ]; then
 echo "bench-boot: demo workspace (BCD, boot.sdi $(stat -c %s "$work/demo/boot.sdi") bytes, boot.wim $(stat -c %s "$work/demo/boot.wim") bytes)"
 echo "bench-boot: KVM: $([ -r /dev/kvm ] && [ -w /dev/kvm ] && echo 'tried first (falls back to TCG if it fails)' || echo 'not available: TCG')"
 
@@ -41,7 +49,35 @@ BCD_SOURCE_ROOT=$work/src one "cached build + disk"
 make -s -C "$root/loader" >/dev/null
 for i in $(seq "$runs"); do one "disk #$i" --mode disk; done
 for i in $(seq "$runs"); do one "network #$i" --mode network; done
+for i in $(seq "$runs"); do one "http #$i" --mode http; done
 one "disk + screenshot" --mode disk --screenshot "$work/shot.png"
 # The imitation error screen: the outcome is read off the settled screen.
 "$bcd" set --store "$work/demo/BCD" '{ramdiskoptions}' ramdisksdipath '\Image\boot.sdi' >/dev/null
 one "disk, error screen" --mode disk --force
+fi
+
+# emulator SECONDS of a `times:` line.
+emulator_time() { sed -nE 's/^times: .*emulator ([0-9.]+) s$/\1/p' <<<"$1"; }
+
+if [ "$what" != demo ]; then
+    make -s -C "$root/loader" >/dev/null
+    # The demo's WIM tree plus 500 MB that does not compress, stored uncompressed (as 62 makes it).
+    mkdir -p "$work/tree/Windows/Boot/EFI" "$work/tree/Windows/System32/boot"
+    cp "$root/loader/build/standin.efi" "$work/tree/Windows/Boot/EFI/bootmgfw.efi"
+    cp "$root/loader/build/standin.efi" "$work/tree/Windows/System32/boot/winload.efi"
+    head -c 500000000 /dev/urandom >"$work/tree/Windows/payload.bin"
+    wimcapture "$work/tree" "$work/large/boot.wim" "Large WinPE (stand-in)" --boot --compress=none >/dev/null
+    rm -rf "$work/tree"
+    echo "bench-boot: 500 MB workspace: boot.wim $(stat -c %s "$work/large/boot.wim") bytes"
+    declare -A emu
+    for mode in network http; do
+        rc=0
+        out=$(timeout 1200 "$bcd" boot "$work/large/BCD" --mode "$mode" --timeout 900 --times --serial-log "$work/large-$mode.log" 2>&1) || rc=$?
+        emu[$mode]=$(emulator_time "$(grep '^times:' <<<"$out")")
+        echo "large $mode: exit $rc; $(grep -m1 -E '^(OK|FAILED|TIMEOUT|NOT STARTED)' <<<"$out"); $(grep '^times:' <<<"$out" | sed 's/^times: //')"
+        [ "$mode" = http ] && grep -E '^  boot\.wim: ' <<<"$out" | sed 's/^  /large http: fetched /'
+    done
+    printf 'bench-boot: 500 MB WIM network boot, emulator time: TFTP %s s | HTTP %s s | TFTP/HTTP %s\n' \
+        "${emu[network]:-?}" "${emu[http]:-?}" \
+        "$( [ -n "${emu[network]:-}" ] && [ -n "${emu[http]:-}" ] && echo "scale=1; ${emu[network]} / ${emu[http]}" | bc || echo '?')"
+fi

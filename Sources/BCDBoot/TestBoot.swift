@@ -48,19 +48,21 @@ extension TestBoot {
     ///     when `unsavedChanges`).
     ///   - files: the attached files; `diagnostics`: the editor's findings for them.
     ///   - force: boot even when validation finds errors (the editor asked first).
+    ///   - mode: `.disk`, or `.http` (the `N` key: iPXE over HTTP, each request in the report).
     ///   - display: `.none` (headless) or `.terminal` (the serial console here; Ctrl-A X stops).
     ///   - write: where text goes (the terminal's standard output).
     ///   - waitForEnter: reads the key that returns to the editor (standard input's next line).
     /// - Returns: the outcome, for the editor's message line (`headline`, `exitStatus`).
     public static func runFromEditor(store: LoadedStore, files: ServedFiles, diagnostics: [Diagnostic]?, unsavedChanges: Bool, force: Bool = false,
-                                     display: BootDisplay = .none, sourceRoot: String? = nil,
+                                     mode: BootMode = .disk, display: BootDisplay = .none, sourceRoot: String? = nil,
                                      write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
                                      waitForEnter: () -> Void = { _ = readLine() }) -> BootOutcome {
         write("bcd: test boot of \(store.path)\n")
         if unsavedChanges { write("bcd: booting the editor's unsaved version (the file on disk is unchanged)\n") }
         if force { write("bcd: forced: validation errors do not stop this boot\n") }
+        if mode == .http { write("bcd: over the network: iPXE fetches the loader and the files over HTTP from a server on 127.0.0.1\n") }
         if display == .terminal { write("bcd: the machine's console follows; Ctrl-A then X stops it\n") }
-        let (outcome, timings) = run(store: store, files: files, diagnostics: diagnostics, display: display, force: force,
+        let (outcome, timings) = run(store: store, files: files, diagnostics: diagnostics, mode: mode, display: display, force: force,
                                      sourceRoot: sourceRoot) { write($0 + "\n") }
         write(outcome.text)
         write(timings.text + "\n")

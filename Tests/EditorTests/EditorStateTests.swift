@@ -312,5 +312,9 @@ import Testing
         state.press(.escape, .character("b"))
         #expect(state.bootRequest == BootKeyRequest(force: false))
         #expect(!state.render().contains("not available yet"))
+        state.bootRequest = nil
+        state.press(.character("N"))
+        #expect(state.bootRequest == BootKeyRequest(force: false, mode: .http))
+        #expect(state.message?.text.contains("over HTTP") == true)
     }
 }

@@ -42,6 +42,7 @@ extension EditorState {
         case .attachedFiles: showAttachedFiles()
         case .testBoot: requestBoot()
         case .testBootOnConsole: requestBoot(onConsole: true)
+        case .testBootOverHTTP: requestBoot(mode: .http)
         }
     }
 

@@ -1,3 +1,4 @@
+import BCDBoot
 import BCDKit
 
 /// The boot key (`b`, `B`).
@@ -5,9 +6,9 @@ extension EditorState {
     /// The boot key: validation first (the in-memory store with the attached files, as the
     /// diagnostics pane shows it). Errors stop the boot in a dialog that offers to force it.
     /// `onConsole`: the machine's serial console on this terminal while it runs.
-    mutating func requestBoot(onConsole: Bool = false) {
+    mutating func requestBoot(onConsole: Bool = false, mode: BootMode = .disk) {
         let errors = diagnostics.filter { $0.severity == .error }
-        guard !errors.isEmpty else { return startBoot(force: false, onConsole: onConsole) }
+        guard !errors.isEmpty else { return startBoot(force: false, onConsole: onConsole, mode: mode) }
         let count = "\(errors.count) error\(errors.count == 1 ? "" : "s")"
         var lines = ["Validation found \(count); the boot stops here (Enter cancels):"]
         lines += errors.prefix(4).map { "  \($0.rule): \($0.message)" }
@@ -15,13 +16,13 @@ extension EditorState {
         push(.confirm(Confirm(title: "Test boot stopped by validation", lines: lines, choices: [
             Confirm.Choice("c", "cancel") { state in state.fail("test boot not started: validation found \(count) (g lists them)") },
             Confirm.Choice("g", "show the diagnostics") { state in state.showDiagnostics() },
-            Confirm.Choice("F", "force: boot anyway and see what the boot manager says") { state in state.startBoot(force: true, onConsole: onConsole) },
+            Confirm.Choice("F", "force: boot anyway and see what the boot manager says") { state in state.startBoot(force: true, onConsole: onConsole, mode: mode) },
         ])))
     }
 
-    mutating func startBoot(force: Bool, onConsole: Bool = false) {
-        bootRequest = BootKeyRequest(force: force, onConsole: onConsole)
-        inform("test boot\(force ? " (forced)" : ""): \(PathText.fileName(file.path)) with \(attachedFiles.count) attached files")
+    mutating func startBoot(force: Bool, onConsole: Bool = false, mode: BootMode = .disk) {
+        bootRequest = BootKeyRequest(force: force, onConsole: onConsole, mode: mode)
+        inform("test boot\(force ? " (forced)" : "")\(mode == .http ? " over HTTP" : ""): \(PathText.fileName(file.path)) with \(attachedFiles.count) attached files")
     }
 }
 
@@ -31,4 +32,6 @@ public struct BootKeyRequest: Sendable, Equatable {
     public var force: Bool
     /// The machine's serial console on the terminal (`B`), rather than headless (`b`).
     public var onConsole = false
+    /// How the guest gets the files: a FAT disk (`b`, `B`) or iPXE over HTTP (`N`).
+    public var mode: BootMode = .disk
 }
