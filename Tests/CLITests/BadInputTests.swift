@@ -27,6 +27,20 @@ import Testing
         try expectRefused(["ipxe-script", "STORE", "--loader-args", "index=0"], mentions: "\"index=0\"")
     }
 
+    /// `bcd serve` refuses what it cannot serve before it listens.
+    @Test func serveWithoutAStore() throws {
+        let directory = try BCDRunner.scratch()
+        for (arguments, mentions) in [(["serve", directory.path + "/missing"], "no such store or directory"),
+                                      (["serve", directory.path], "no store to serve")] {
+            let result = try BCDRunner.bcd(arguments)
+            #expect(result.status == 1)
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            #expect(result.stderr.contains(mentions), "\(result.stderr)")
+        }
+        let badListen = try BCDRunner.bcd(["serve", directory.path, "--listen", "localhost:80"])
+        #expect(badListen.status != 0 && badListen.stderr.contains("--listen wants an IPv4 ADDR or ADDR:PORT"))
+    }
+
     @Test func notAHive() throws {
         try expectRefused(["enum", "--store", "STORE"], prepare: { path in
             try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
