@@ -136,6 +136,7 @@ public struct BootSession {
                                         serialLog: log, qmpSocket: stage + "/qmp.sock", timeLimit: request.timeout)
         var run: EmulatorRun
         while true {
+            server?.log.clear()   // the report lists the requests of the run that counts
             run = try runEmulator(qemu: qemu, timeoutTool: timeoutTool, stage: stage, invocation: invocation,
                                   expected: expected, start: Date())   // each attempt gets the whole time limit
             if run.kvmFailed {

@@ -42,6 +42,11 @@ public final class RequestLog: @unchecked Sendable {
         return stored
     }
 
+    /// Forgets the records so far (a boot restarted under TCG fetches everything again).
+    public func clear() {
+        lock.lock(); stored.removeAll(); lock.unlock()
+    }
+
     func add(_ record: RequestRecord) {
         lock.lock()
         stored.append(record)
