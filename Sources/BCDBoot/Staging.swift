@@ -85,9 +85,12 @@ public enum Staging {
         return table
     }
 
-    /// `http://HOST/` for a Host header value, "" for none.
+    /// `http://HOST/` for a Host header value; "" (names relative to the script) for none, or
+    /// for one that is not a host name or address with an optional port.
     public static func httpBase(host: String?) -> String {
-        guard let host, !host.isEmpty else { return "" }
+        guard let host, !host.isEmpty,
+              host.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || ".-:[]".unicodeScalars.contains($0)) })
+        else { return "" }
         return "http://\(host)/"
     }
 

@@ -40,24 +40,25 @@ struct FileServer: HTTPHandler {
         case .file(let path, let size):
             var headers: HTTPHeaders = [.acceptRanges: "bytes", .contentType: "application/octet-stream"]
             let wanted: Range<UInt64>
+            let status: HTTPStatusCode
             switch ByteRange(header: request.headers[.range], fileSize: size) {
             case .unsatisfiable:
                 return reply(.rangeNotSatisfiable, [.contentRange: "bytes */\(size)"])
             case .whole:
                 wanted = 0..<size
-                record.status = HTTPStatusCode.ok.code
+                status = .ok
             case .partial(let range):
                 wanted = range
+                status = .partialContent
                 record.range = "bytes \(range.lowerBound)-\(range.upperBound - 1)/\(size)"
                 headers[.contentRange] = record.range
-                record.status = HTTPStatusCode.partialContent.code
             }
-            let status: HTTPStatusCode = record.range == nil ? .ok : .partialContent
             if isHead {
                 headers[.contentLength] = String(wanted.count)
                 return reply(status, headers)
             }
             guard let file = OpenFile(path: path) else { return reply(.notFound, body: Array("unreadable\n".utf8)) }
+            record.status = status.code
             let meter = TransferMeter(record: record, started: started, log: log)
             let body = MeteredFileBody(file: file, range: wanted, meter: meter)
             return HTTPResponse(statusCode: status, headers: headers,

@@ -70,7 +70,8 @@ public final class WorkspaceServer: @unchecked Sendable {
         return nil
     }
 
-    /// Runs async work from synchronous code that is not on Swift's cooperative pool.
+    /// Runs async work from synchronous code (the CLI's main thread, BootSession); never call it
+    /// from a task: it blocks its thread until the work is done.
     static func blocking<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
         let result = Box<T?>(nil)
         let done = DispatchSemaphore(value: 0)

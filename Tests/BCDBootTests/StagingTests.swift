@@ -36,6 +36,7 @@ import BCDServe
     // Without a Host header the names are relative to the script's URL.
     guard case .bytes(let relative) = table.lookup(path: "/boot.ipxe", host: nil) else { Issue.record("no script"); return }
     #expect(String(decoding: relative, as: UTF8.self).contains("\nimgfetch --name boot.wim boot.wim boot.wim || goto failed\n"))
+    #expect(Staging.httpBase(host: "bad host/x") == "" && Staging.httpBase(host: "[::1]:8080") == "http://[::1]:8080/")
     guard case .file(let path, let size) = table.lookup(path: "/boot.wim") else { Issue.record("boot.wim is not served"); return }
     #expect(FileManager.default.contents(atPath: path) == Data("wim".utf8) && size == 3)
     #expect(Staging.problems(with: [ServedFile(name: "boot.ipxe", path: "/etc/hostname")], mode: .http)
