@@ -40,7 +40,7 @@ public struct ListenAddress: Equatable, Sendable {
             var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
             var sin = UnsafeRawPointer(sa).loadUnaligned(as: sockaddr_in.self)
             guard inet_ntop(AF_INET, &sin.sin_addr, &text, socklen_t(text.count)) != nil else { continue }
-            let address = String(cString: text)
+            let address = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             if !out.contains(address) { out.append(address) }
         }
         return out
