@@ -51,7 +51,7 @@ void arc4random_buf(void *buf, size_t n) {
 }
 
 void abort(void) {
-    Print(L"loader: fatal: internal error (Swift trap)\n");
+    ST->ConOut->OutputString(ST->ConOut, L"loader: fatal: internal error (Swift trap)\r\n");
     for (;;) BS->Stall(1000000);
 }
 

@@ -34,7 +34,7 @@ public func ldrVdiskAdd(_ name: UnsafePointer<UInt16>, _ length: Int, _ size: UI
         guard unit >= 0x20 && unit < 0x7F else { return -1 }
         ascii.append(UInt8(unit))
     }
-    ldrFiles.append(VirtualFatFile(name: String(decoding: ascii, as: UTF8.self), source: LdrInputSource(index: index, count: size)))
+    ldrFiles.append(VirtualFatFile(nameBytes: ascii, source: LdrInputSource(index: index, count: size)))
     return Int32(ldrFiles.count - 1)
 }
 

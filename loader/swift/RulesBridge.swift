@@ -11,12 +11,13 @@ func ldrUnits(_ pointer: UnsafePointer<UInt16>?, _ count: Int) -> [UInt16] {
     return Array(UnsafeBufferPointer(start: pointer, count: count))
 }
 
-/// The C layer's input names (non-ASCII units become U+FFFD, which no rule's name holds).
-func ldrInputNames() -> [String] {
-    var names: [String] = []
+/// The C layer's input names as bytes (asciiBytes: a non-ASCII unit becomes 0xFF, which no
+/// rule's name holds). Bytes, not String: the loader links no String decoding or comparison.
+func ldrInputNames() -> [[UInt8]] {
+    var names: [[UInt8]] = []
     var length = 0
     while let name = ldr_input_name(Int32(names.count), &length) {
-        names.append(String(decoding: UnsafeBufferPointer(start: name, count: length), as: UTF16.self))
+        names.append(asciiBytes(utf16: UnsafeBufferPointer(start: name, count: length)))
     }
     return names
 }
@@ -46,7 +47,7 @@ public func ldrCmdlineParse(_ options: UnsafePointer<UInt16>?, _ bytes: Int, _ i
 /// virtual disk has that name.
 @_cdecl("ldr_name_reserved")
 public func ldrNameReserved(_ name: UnsafePointer<UInt16>, _ length: Int) -> Int32 {
-    VirtualDirectories.isReserved(String(decoding: UnsafeBufferPointer(start: name, count: length), as: UTF16.self)) ? 1 : 0
+    VirtualDirectories.isReserved(asciiBytes(utf16: UnsafeBufferPointer(start: name, count: length))) ? 1 : 0
 }
 
 /// The input that is the boot manager (bootx64.efi, else bootmgfw.efi), or -1.
@@ -72,7 +73,7 @@ public func ldrWimWanted(_ slot: Int, _ path: UnsafeMutablePointer<UInt8>, _ pat
     let file = LoaderWimFiles.all[slot]
     guard LoaderWimFiles.isWanted(file, inputs: ldrInputNames()) else { return 0 }
     ldrCopy(Array(file.path.utf8), to: path, capacity: pathCapacity)
-    ldrCopy(Array(file.name.utf16), to: name, capacity: nameCapacity)
+    ldrCopy(file.name.utf8.map { UInt16($0) }, to: name, capacity: nameCapacity)   // ASCII
     return file.isBootManager ? 2 : 1
 }
 

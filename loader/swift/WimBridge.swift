@@ -25,8 +25,9 @@ public func ldrWimOpen(_ input: Int32, _ size: UInt64, _ index: Int) -> Int32 {
 @_cdecl("ldr_wim_image_count")
 public func ldrWimImageCount() -> Int { ldrWim?.info.imageCount ?? 0 }
 
-func ldrPath(_ path: UnsafePointer<UInt8>, _ length: Int) -> String {
-    String(decoding: UnsafeBufferPointer(start: path, count: length), as: UTF8.self)
+/// A path from C (ASCII bytes) as the UTF-16 units WIMImage.lookup(utf16:) takes.
+func ldrPath(_ path: UnsafePointer<UInt8>, _ length: Int) -> [UInt16] {
+    UnsafeBufferPointer(start: path, count: length).map { UInt16($0) }
 }
 
 /// Size of file `path` (ASCII, `\` separators) in the selected image; -1 when absent, -2 on error.
@@ -34,7 +35,7 @@ func ldrPath(_ path: UnsafePointer<UInt8>, _ length: Int) -> String {
 public func ldrWimFileSize(_ path: UnsafePointer<UInt8>, _ length: Int) -> Int64 {
     guard let image = ldrImage else { return -2 }
     do throws(WIMError) {
-        let entry = try image.lookup(ldrPath(path, length))
+        let entry = try image.lookup(utf16: ldrPath(path, length))
         return entry.isDirectory ? -1 : Int64(entry.size)
     } catch {
         if error == .pathNotFound || error == .notADirectory { return -1 }
@@ -48,7 +49,7 @@ public func ldrWimFileSize(_ path: UnsafePointer<UInt8>, _ length: Int) -> Int64
 public func ldrWimFileRead(_ path: UnsafePointer<UInt8>, _ length: Int, _ buffer: UnsafeMutableRawPointer, _ size: UInt64) -> Int32 {
     guard let wim = ldrWim, let image = ldrImage else { return LoaderBridgeStatus.range.rawValue }
     do throws(WIMError) {
-        let entry = try image.lookup(ldrPath(path, length))
+        let entry = try image.lookup(utf16: ldrPath(path, length))
         guard entry.size == size else { return LoaderBridgeStatus.range.rawValue }
         try wim.read(entry, at: 0, into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(size)))
         return LoaderBridgeStatus.ok.rawValue

@@ -3,12 +3,12 @@ public enum LoaderWimChoice {
     /// Index into `names` (the loader's inputs) of boot.wim, else of the first `*.wim`
     /// (ASCII case-insensitive, more than the extension); nil without one.
     public static func wim(among names: [String]) -> Int? {
-        asciiIndex(of: "boot.wim", in: names) ?? names.firstIndex(where: isWim)
+        wim(among: names.map { Array($0.utf8) })
     }
 
-    static func isWim(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
-        return bytes.count > 4 && asciiEqualIgnoringCase(Array(bytes.suffix(4)), Array(".wim".utf8))
+    /// The same rule over names as bytes (the loader's form).
+    public static func wim(among names: [[UInt8]]) -> Int? {
+        asciiIndex(of: Array("boot.wim".utf8), in: names) ?? names.firstIndex { asciiHasLongerSuffix($0, Array(".wim".utf8)) }
     }
 
     /// The image to use: `requested` (the command line's index=N), else the WIM's boot index,

@@ -26,7 +26,12 @@ public enum LoaderWimFiles {
     /// Is `file` wanted when `inputs` are the supplied names? The boot manager is wanted when
     /// no boot manager (LoaderBootManager) is supplied, any other file when its name is not.
     public static func isWanted(_ file: LoaderWimFile, inputs: [String]) -> Bool {
+        isWanted(file, inputs: inputs.map { Array($0.utf8) })
+    }
+
+    /// The same rule over names as bytes (the loader's form).
+    public static func isWanted(_ file: LoaderWimFile, inputs: [[UInt8]]) -> Bool {
         if file.isBootManager { return LoaderBootManager.choice(among: inputs) == nil }
-        return asciiIndex(of: file.name, in: inputs) == nil
+        return asciiIndex(of: Array(file.name.utf8), in: inputs) == nil
     }
 }

@@ -55,15 +55,28 @@ public enum VirtualDirectories {
     /// Names that can never be used for a supplied file, since a directory of that name
     /// already sits in one of the nine directories.
     public static var reservedNames: [String] {
-        var names: [String] = []
+        reservedNameBytes.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// reservedNames as bytes, in the same order (the form VirtualFatDisk uses).
+    public static var reservedNameBytes: [[UInt8]] {
+        var names: [[UInt8]] = []
         for path in components {
-            if let last = path.last, !names.contains(where: { asciiEqualIgnoringCase($0, last) }) { names.append(last) }
+            if let last = path.last.map({ Array($0.utf8) }), !names.contains(where: { asciiEqualIgnoringCase($0, last) }) { names.append(last) }
         }
         return names
     }
 
     /// Is `name` one of reservedNames (ASCII case-insensitive)? The loader skips such an input.
     public static func isReserved(_ name: String) -> Bool {
-        asciiIndex(of: name, in: reservedNames) != nil
+        isReserved(Array(name.utf8))
+    }
+
+    /// The same rule for a name as bytes (the loader's form).
+    public static func isReserved(_ name: [UInt8]) -> Bool {
+        for path in components {
+            if let last = path.last, asciiEqualIgnoringCase(Array(last.utf8), name) { return true }
+        }
+        return false
     }
 }

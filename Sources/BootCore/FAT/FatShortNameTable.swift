@@ -9,13 +9,17 @@ public struct FatShortNameTable {
     public private(set) var needsLongName: [Bool] = []
 
     public init(longNames: [String]) throws(VirtualDiskError) {
+        try self.init(longNameBytes: longNames.map { Array($0.utf8) })
+    }
+
+    /// The same table for names given as bytes (the form the loader and VirtualFatDisk use).
+    public init(longNameBytes longNames: [[UInt8]]) throws(VirtualDiskError) {
         // A name whose upper-case form is a valid 8.3 name keeps that form as its short name
         // ("boot.sdi" -> BOOT.SDI, with LFN entries for the case); exact ones claim first.
         var candidates: [[UInt8]?] = []
         for name in longNames {
-            let bytes = Array(name.utf8)
-            guard Self.isValidLongName(bytes) else { throw .invalidName(name) }
-            candidates.append(Self.asIsShortName(bytes.map(asciiUppercased)))
+            guard Self.isValidLongName(name) else { throw .invalidName(VirtualDiskError.text(name)) }
+            candidates.append(Self.asIsShortName(name.map(asciiUppercased)))
         }
         var chosen: [[UInt8]?] = Array(repeating: nil, count: longNames.count)
         // Hashed, so thousands of names stay fast (an initrd may carry many files).
@@ -23,10 +27,10 @@ public struct FatShortNameTable {
         for exactPass in [true, false] {
             for (i, name) in longNames.enumerated() {
                 guard let short = candidates[i], chosen[i] == nil else { continue }
-                let exact = Array(name.utf8) == Array(name.utf8).map(asciiUppercased)
+                let exact = name == name.map(asciiUppercased)
                 guard exact == exactPass else { continue }
                 if taken.contains(short) {
-                    if exact { throw .duplicateName(name) }
+                    if exact { throw .duplicateName(VirtualDiskError.text(name)) }
                     continue                                     // falls back to BASE~N
                 }
                 taken.insert(short)
@@ -34,14 +38,13 @@ public struct FatShortNameTable {
             }
         }
         var nextNumber: [[UInt8]: Int] = [:]    // per base+extension: where the ~N search resumes
-        for (i, name) in longNames.enumerated() {
-            let bytes = Array(name.utf8)
+        for (i, bytes) in longNames.enumerated() {
             if let short = chosen[i] {
                 shortNames.append(short)
                 needsLongName.append(bytes != bytes.map(asciiUppercased))
                 continue
             }
-            guard let short = Self.generatedShortName(bytes, avoiding: taken, resuming: &nextNumber) else { throw .noShortName(name) }
+            guard let short = Self.generatedShortName(bytes, avoiding: taken, resuming: &nextNumber) else { throw .noShortName(VirtualDiskError.text(bytes)) }
             taken.insert(short)
             shortNames.append(short)
             needsLongName.append(true)

@@ -15,6 +15,10 @@ public enum VirtualDiskError: Error {
     /// No unique 8.3 short name could be made for this name.
     case noShortName(String)
 
+    /// A name's bytes as the text the cases carry (names are ASCII when valid; others are
+    /// repaired, never trapped on).
+    static func text(_ name: [UInt8]) -> String { String(decoding: name, as: UTF8.self) }
+
     /// One line for a person.
     public var message: String {
         switch self {

@@ -27,13 +27,13 @@ public struct VirtualFatDisk<Source: ByteSource> {
         self.files = files
         self.volumeID = volumeID
         let dirCount = VirtualDirectories.count
-        let reserved = VirtualDirectories.reservedNames
-        var names = files.map { $0.name }
+        let reserved = VirtualDirectories.reservedNameBytes
+        var names = files.map { $0.nameBytes }
         names += reserved
-        let table = try FatShortNameTable(longNames: names)
+        let table = try FatShortNameTable(longNameBytes: names)
         shortNames = table
         let directoryNameIndex: (Int) -> Int = { dir in
-            let last = VirtualDirectories.components[dir].last ?? ""
+            let last = Array((VirtualDirectories.components[dir].last ?? "").utf8)
             return files.count + (reserved.firstIndex(where: { asciiEqualIgnoringCase($0, last) }) ?? 0)
         }
         // Directory sizes do not depend on cluster numbers, so they are known up front.
@@ -81,26 +81,25 @@ public struct VirtualFatDisk<Source: ByteSource> {
     }
 
     static func validate(_ files: [VirtualFatFile<Source>]) throws(VirtualDiskError) {
-        let reserved = VirtualDirectories.reservedNames
         var seen = Set<[UInt8]>()                     // lower-cased names: FAT is case-insensitive
         for file in files {
-            let bytes = Array(file.name.utf8)
+            let bytes = file.nameBytes
             guard FatShortNameTable.isValidLongName(bytes) else { throw .invalidName(file.name) }
-            if reserved.contains(where: { asciiEqualIgnoringCase($0, file.name) }) { throw .reservedName(file.name) }
+            if VirtualDirectories.isReserved(bytes) { throw .reservedName(file.name) }
             guard seen.insert(bytes.map(asciiLowercased)).inserted else { throw .duplicateName(file.name) }
             guard file.size <= maximumFileSize else { throw .fileTooLarge(name: file.name, size: file.size) }
         }
     }
 
-    static func entryCount(_ table: FatShortNameTable, _ index: Int, _ names: [String]) -> Int {
-        table.needsLongName[index] ? 1 + (names[index].utf8.count + 12) / 13 : 1
+    static func entryCount(_ table: FatShortNameTable, _ index: Int, _ names: [[UInt8]]) -> Int {
+        table.needsLongName[index] ? 1 + (names[index].count + 12) / 13 : 1
     }
 
-    static func entries(_ table: FatShortNameTable, _ index: Int, _ names: [String], attributes: UInt8, firstCluster: UInt32, size: UInt32) -> [UInt8] {
+    static func entries(_ table: FatShortNameTable, _ index: Int, _ names: [[UInt8]], attributes: UInt8, firstCluster: UInt32, size: UInt32) -> [UInt8] {
         let short = table.shortNames[index]
         var out: [UInt8] = []
         if table.needsLongName[index] {
-            out += FatDirectoryEntry.longNameEntries(Array(names[index].utf8), checksum: FatDirectoryEntry.shortNameChecksum(short))
+            out += FatDirectoryEntry.longNameEntries(names[index], checksum: FatDirectoryEntry.shortNameChecksum(short))
         }
         out += FatDirectoryEntry.shortEntry(name: short, attributes: attributes, firstCluster: firstCluster, fileSize: size)
         return out

@@ -37,5 +37,24 @@ public func sameBytes(_ a: String, _ b: String) -> Bool {
 
 /// Index of the first of `names` equal to `name` (ASCII case-insensitive), or nil.
 public func asciiIndex(of name: String, in names: [String]) -> Int? {
+    asciiIndex(of: Array(name.utf8), in: names.map { Array($0.utf8) })
+}
+
+/// The byte form the loader uses (names as ASCII bytes: no String code in the loader).
+public func asciiIndex(of name: [UInt8], in names: [[UInt8]]) -> Int? {
     names.firstIndex { asciiEqualIgnoringCase($0, name) }
+}
+
+/// Does `name` end with `suffix` (ASCII case-insensitive), with at least one byte before it?
+public func asciiHasLongerSuffix(_ name: [UInt8], _ suffix: [UInt8]) -> Bool {
+    name.count > suffix.count && asciiEqualIgnoringCase(Array(name.suffix(suffix.count)), suffix)
+}
+
+/// The bytes of names given as UTF-16 code units: each ASCII unit as its byte, any other unit
+/// as 0xFF, which is in no ASCII name, so such a name matches none (the loader's input names).
+public func asciiBytes(utf16 units: UnsafeBufferPointer<UInt16>) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(units.count)
+    for unit in units { bytes.append(unit < 0x80 ? UInt8(unit) : 0xFF) }
+    return bytes
 }

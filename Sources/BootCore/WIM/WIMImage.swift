@@ -29,8 +29,14 @@ public struct WIMImage: Sendable {
     /// Finds `path` ("\Windows\System32\x.dll", "/sources/boot.wim", "" = root),
     /// case-insensitively.
     public func lookup(_ path: String) throws(WIMError) -> WIMDirectoryEntry {
+        try lookup(utf16: Array(path.utf16))
+    }
+
+    /// The same lookup for a path given as UTF-16 code units (the loader's form: its paths are
+    /// ASCII bytes widened, so it needs no String code).
+    public func lookup(utf16 path: [UInt16]) throws(WIMError) -> WIMDirectoryEntry {
         var components: [[UInt16]] = [[]]
-        for unit in path.utf16 {
+        for unit in path {
             if unit == 0x5C || unit == 0x2F {  // '\' or '/'
                 if !components[components.count - 1].isEmpty { components.append([]) }
             } else {
