@@ -1,5 +1,5 @@
 #pragma once
-/* The Swift side (swift/*.swift), callable from C. */
+/* The Swift side (swift/ bridge files), callable from C. */
 #include <efi.h>
 /* INT32 results: BootCore's LoaderBridgeStatus (Sources/BootCore/Boot/LoaderBridgeCodes.swift;
  * BootCoreTests checks these against it). */
