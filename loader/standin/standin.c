@@ -9,7 +9,9 @@
  *   STANDIN simplefs preconnected=<0|1>             (file system present before we connect)
  *   STANDIN file <path> size=<n> crc32=<8 hex>      or   STANDIN missing <path>
  *   STANDIN bcd <path> exe=<n> efi=<n>              (UTF-16LE ".exe\0"/".efi\0" counts)
- *   STANDIN throughput <path> bytes=<n> us=<n>
+ *   STANDIN throughput <path> bytes=<n> us=<n>          (us: the File.Read calls alone)
+ *   STANDIN throughput-request[-bootdevice] <path> request=<n> bytes=<n> us=<n>
+ *                                                   (only with \standin.bench, see bench_requests)
  *   STANDIN disk blocks=<n> crc32=<8 hex>           (the whole virtual disk, raw, when < 1 GiB)
  * then follows the BCD (\EFI\Microsoft\Boot\BCD, else \Boot\BCD) as a boot manager does, through
  * BootCore's resolver (StandinBridge.swift): {bootmgr}'s default entry, its device and the
@@ -333,17 +335,18 @@ static void report_file(EFI_FILE *root, const CHAR16 *path, int is_bcd, int time
     const UINTN chunk = 1 << 20;
     UINT8 *buf = AllocatePool(chunk);
     UINT8 *whole = is_bcd && size < (64u << 20) ? AllocatePool(size + 1) : NULL;
-    UINT32 crc = 0; UINT64 done = 0; int bad = 0;
-    UINT64 t0 = tsc();
+    UINT32 crc = 0; UINT64 done = 0, ticks = 0; int bad = 0;
     while (buf && done < size) {
         UINTN want = size - done < chunk ? (UINTN)(size - done) : chunk;
         UINTN got = want;
-        if (f->Read(f, &got, buf) != EFI_SUCCESS || got == 0) { bad = 1; break; }
+        UINT64 t0 = tsc();   /* only File.Read is timed: the software CRC would blur the figure */
+        EFI_STATUS st = f->Read(f, &got, buf);
+        ticks += tsc() - t0;
+        if (st != EFI_SUCCESS || got == 0) { bad = 1; break; }
         crc = crc32_update(crc, buf, got);
         if (whole) CopyMem(whole + done, buf, got);
         done += got;
     }
-    UINT64 t1 = tsc();
     f->Close(f);
     if (bad || !buf) { serial_printf("STANDIN readerror %S at=%lu\n", path, done); goto out; }
     serial_printf("STANDIN file %S size=%lu crc32=%X\n", path, size, crc);
@@ -351,10 +354,65 @@ static void report_file(EFI_FILE *root, const CHAR16 *path, int is_bcd, int time
         serial_printf("STANDIN bcd %S exe=%lu efi=%lu\n", path, (UINT64)count_utf16(whole, size, "exe"),
                       (UINT64)count_utf16(whole, size, "efi"));
     if (timed && tsc_per_us)
-        serial_printf("STANDIN throughput %S bytes=%lu us=%lu\n", path, size, (t1 - t0) / tsc_per_us);
+        serial_printf("STANDIN throughput %S bytes=%lu us=%lu\n", path, size, ticks / tsc_per_us);
 out:
     if (buf) FreePool(buf);
     if (whole) FreePool(whole);
+}
+
+/* One timed pass over the whole file at `path` in File.Read calls of `request` bytes into
+ * `buf`: the microseconds it took (nothing else is timed), 0 when it cannot be read. */
+static UINT64 read_pass(EFI_FILE *root, const CHAR16 *path, UINTN request, UINT8 *buf, UINT64 *bytes) {
+    EFI_FILE *f;
+    if (root->Open(root, &f, (CHAR16 *)path, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) return 0;
+    UINT64 done = 0, t0 = tsc();
+    for (;;) {
+        UINTN got = request;
+        if (f->Read(f, &got, buf) != EFI_SUCCESS) { done = 0; break; }
+        if (got == 0) break;
+        done += got;
+    }
+    UINT64 t1 = tsc();
+    f->Close(f);
+    *bytes = done;
+    return done ? (t1 - t0) / tsc_per_us + 1 : 0;
+}
+
+/* Benchmark mode (a file named standin.bench in the root): `path` read whole again in each
+ * File.Read size a boot manager may use for a ramdisk WIM, four rounds; next to each pass on our
+ * device, when `direct` (the file system the loader itself was started from) is given, the
+ * same file on it (before or after, in turns), so that both figures of a pair are taken under
+ * the same machine load:
+ *   STANDIN throughput-request <path> request=<bytes> bytes=<n> us=<n>
+ *   STANDIN throughput-request-bootdevice <path> request=<bytes> bytes=<n> us=<n> */
+static void bench_requests(EFI_FILE *root, EFI_FILE *direct, const CHAR16 *path) {
+    static const UINTN requests[] = { 1u << 20, 2u << 20, 4u << 20, 8u << 20 };
+    UINT8 *buf = AllocatePool(8u << 20);
+    for (UINTN round = 0; buf && round < 4; round++) {
+        for (UINTN i = 0; i < sizeof requests / sizeof *requests; i++) {
+            for (UINTN k = 0; k < 2; k++) {   /* odd rounds read the boot device first */
+                int ours = (k == 0) == (round % 2 == 0);
+                if (!ours && !direct) continue;
+                UINT64 bytes = 0, us = read_pass(ours ? root : direct, path, requests[i], buf, &bytes);
+                if (!us) { serial_printf("STANDIN readerror %S request=%lu\n", path, (UINT64)requests[i]); goto out; }
+                serial_printf("STANDIN throughput-request%a %S request=%lu bytes=%lu us=%lu\n", ours ? "" : "-bootdevice",
+                              path, (UINT64)requests[i], bytes, us);
+            }
+        }
+    }
+out:
+    if (buf) FreePool(buf);
+}
+
+/* The file system of the device the loader (our parent image) was started from; NULL when
+ * there is none (the stand-in booted directly: its parent is the firmware's boot manager). */
+static EFI_FILE *parent_root(EFI_LOADED_IMAGE *li) {
+    EFI_LOADED_IMAGE *parent = NULL; EFI_FILE_IO_INTERFACE *fs = NULL; EFI_FILE *root = NULL;
+    if (!li || BS->HandleProtocol(li->ParentHandle, &LoadedImageProtocol, (void **)&parent) != EFI_SUCCESS ||
+        !parent->DeviceHandle || BS->HandleProtocol(parent->DeviceHandle, &FileSystemProtocol, (void **)&fs) != EFI_SUCCESS ||
+        fs->OpenVolume(fs, &root) != EFI_SUCCESS)
+        return NULL;
+    return root;
 }
 
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
@@ -395,6 +453,8 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
     } else {
         for (UINTN i = 0; i < sizeof bcd_paths / sizeof *bcd_paths; i++) report_file(root, bcd_paths[i], 1, 0);
         for (UINTN i = 0; i < sizeof other_paths / sizeof *other_paths; i++) report_file(root, other_paths[i], 0, i >= 3);   /* time the boot.wim reads */
+        if (file_exists(root, "\\standin.bench") && tsc_per_us)
+            bench_requests(root, bio ? parent_root(li) : NULL, L"\\boot.wim");
     }
     report_disk();
     int found_all = root && follow_bcd(root);
