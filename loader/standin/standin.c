@@ -10,7 +10,7 @@
  *   STANDIN file <path> size=<n> crc32=<8 hex>      or   STANDIN missing <path>
  *   STANDIN bcd <path> exe=<n> efi=<n>              (UTF-16LE ".exe\0"/".efi\0" counts)
  *   STANDIN throughput <path> bytes=<n> us=<n>          (us: the File.Read calls alone)
- *   STANDIN throughput-request[-bootdevice] <path> request=<n> bytes=<n> us=<n>
+ *   STANDIN throughput-request[-bootdevice] <path> request=<n> bytes=<n> us=<n> median_us=<n>
  *                                                   (only with \standin.bench, see bench_requests)
  *   STANDIN disk blocks=<n> crc32=<8 hex>           (the whole virtual disk, raw, when < 1 GiB)
  * then follows the BCD (\EFI\Microsoft\Boot\BCD, else \Boot\BCD) as a boot manager does, through
@@ -360,48 +360,76 @@ out:
     if (whole) FreePool(whole);
 }
 
-/* One timed pass over the whole file at `path` in File.Read calls of `request` bytes into
- * `buf`: the microseconds it took (nothing else is timed), 0 when it cannot be read. */
-static UINT64 read_pass(EFI_FILE *root, const CHAR16 *path, UINTN request, UINT8 *buf, UINT64 *bytes) {
-    EFI_FILE *f;
-    if (root->Open(root, &f, (CHAR16 *)path, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) return 0;
-    UINT64 done = 0, t0 = tsc();
-    for (;;) {
-        UINTN got = request;
-        if (f->Read(f, &got, buf) != EFI_SUCCESS) { done = 0; break; }
-        if (got == 0) break;
-        done += got;
-    }
-    UINT64 t1 = tsc();
-    f->Close(f);
-    *bytes = done;
-    return done ? (t1 - t0) / tsc_per_us + 1 : 0;
+/* One File.Read of up to `request` bytes: its ticks go to `*ticks` (and to `log[*count]`,
+ * when there is room), its bytes to `*done`; 0 at the end of the file, -1 on an error. */
+static int timed_read(EFI_FILE *f, UINTN request, UINT8 *buf, UINT64 *ticks, UINT64 *done, UINT64 *log, UINTN *count, UINTN room) {
+    UINTN got = request;
+    UINT64 t0 = tsc();
+    EFI_STATUS st = f->Read(f, &got, buf);
+    UINT64 t = tsc() - t0;
+    if (st != EFI_SUCCESS) return -1;
+    if (got == 0) return 0;
+    *ticks += t;
+    *done += got;
+    if (*count < room) log[(*count)++] = t;
+    return 1;
+}
+
+/* The median of `n` values (reorders them; insertion sort: n is a few hundred). */
+static UINT64 median(UINT64 *v, UINTN n) {
+    for (UINTN i = 1; i < n; i++)
+        for (UINTN j = i; j > 0 && v[j - 1] > v[j]; j--) { UINT64 t = v[j]; v[j] = v[j - 1]; v[j - 1] = t; }
+    return n ? v[n / 2] : 0;
 }
 
 /* Benchmark mode (a file named standin.bench in the root): `path` read whole again in each
- * File.Read size a boot manager may use for a ramdisk WIM, four rounds; next to each pass on our
- * device, when `direct` (the file system the loader itself was started from) is given, the
- * same file on it (before or after, in turns), so that both figures of a pair are taken under
- * the same machine load:
- *   STANDIN throughput-request <path> request=<bytes> bytes=<n> us=<n>
- *   STANDIN throughput-request-bootdevice <path> request=<bytes> bytes=<n> us=<n> */
-static void bench_requests(EFI_FILE *root, EFI_FILE *direct, const CHAR16 *path) {
+ * File.Read size a boot manager may use for a ramdisk WIM, three rounds:
+ *   STANDIN throughput-request <path> request=<bytes> bytes=<n> us=<n> median_us=<n>
+ * us: all the reads; median_us: the median read (one whole request), which the host's
+ * scheduling on a shared machine moves far less than the total.
+ * When the loader started us, `direct` is the file system it was started from, and
+ * `direct_path` a byte-identical copy of the file there: each request on our disk is then
+ * followed (or, every other time, preceded) by one on the copy, each timed on its own, so
+ * that both figures are taken under the same load:
+ *   STANDIN throughput-request-bootdevice <direct_path> request=<bytes> bytes=<n> us=<n> median_us=<n>
+ * (A copy, not the file itself: the firmware's FAT driver keeps one cluster position per
+ * open file, and the loader reads `path` through it; two readers a request apart would send
+ * it back to the first cluster on every request.) */
+static void bench_requests(EFI_FILE *root, const CHAR16 *path, EFI_FILE *direct, const CHAR16 *direct_path) {
     static const UINTN requests[] = { 1u << 20, 2u << 20, 4u << 20, 8u << 20 };
+    const UINTN room = 4096;   /* reads logged per file and pass: 4 GiB in 1 MiB requests */
     UINT8 *buf = AllocatePool(8u << 20);
-    for (UINTN round = 0; buf && round < 4; round++) {
+    UINT64 *log = AllocatePool(2 * room * sizeof(UINT64));
+    for (UINTN round = 0; buf && log && round < 3; round++) {
         for (UINTN i = 0; i < sizeof requests / sizeof *requests; i++) {
-            for (UINTN k = 0; k < 2; k++) {   /* odd rounds read the boot device first */
-                int ours = (k == 0) == (round % 2 == 0);
-                if (!ours && !direct) continue;
-                UINT64 bytes = 0, us = read_pass(ours ? root : direct, path, requests[i], buf, &bytes);
-                if (!us) { serial_printf("STANDIN readerror %S request=%lu\n", path, (UINT64)requests[i]); goto out; }
-                serial_printf("STANDIN throughput-request%a %S request=%lu bytes=%lu us=%lu\n", ours ? "" : "-bootdevice",
-                              path, (UINT64)requests[i], bytes, us);
+            EFI_FILE *f[2] = { NULL, NULL };
+            if (root->Open(root, &f[0], (CHAR16 *)path, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) f[0] = NULL;
+            if (direct && direct->Open(direct, &f[1], (CHAR16 *)direct_path, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) f[1] = NULL;
+            UINT64 ticks[2] = { 0, 0 }, done[2] = { 0, 0 };
+            UINTN count[2] = { 0, 0 };
+            int more[2] = { f[0] != NULL, f[1] != NULL }, bad = !f[0];
+            for (UINTN n = 0; !bad && (more[0] || more[1]); n++) {
+                for (UINTN k = 0; k < 2; k++) {
+                    UINTN w = (k + n) % 2;   /* alternate which of the two goes first */
+                    if (!more[w]) continue;
+                    int r = timed_read(f[w], requests[i], buf, &ticks[w], &done[w], log + w * room, &count[w], room);
+                    if (r < 0) bad = 1;
+                    more[w] = r > 0;
+                }
             }
+            for (UINTN w = 0; w < 2; w++) if (f[w]) f[w]->Close(f[w]);
+            if (bad || !done[0]) { serial_printf("STANDIN readerror %S request=%lu\n", path, (UINT64)requests[i]); goto out; }
+            serial_printf("STANDIN throughput-request %S request=%lu bytes=%lu us=%lu median_us=%lu\n", path,
+                          (UINT64)requests[i], done[0], ticks[0] / tsc_per_us, median(log, count[0]) / tsc_per_us);
+            if (done[1])
+                serial_printf("STANDIN throughput-request-bootdevice %S request=%lu bytes=%lu us=%lu median_us=%lu\n",
+                              direct_path, (UINT64)requests[i], done[1], ticks[1] / tsc_per_us,
+                              median(log + room, count[1]) / tsc_per_us);
         }
     }
 out:
     if (buf) FreePool(buf);
+    if (log) FreePool(log);
 }
 
 /* The file system of the device the loader (our parent image) was started from; NULL when
@@ -452,9 +480,9 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
         serial_puts("STANDIN error no filesystem on the partition\n");
     } else {
         for (UINTN i = 0; i < sizeof bcd_paths / sizeof *bcd_paths; i++) report_file(root, bcd_paths[i], 1, 0);
-        for (UINTN i = 0; i < sizeof other_paths / sizeof *other_paths; i++) report_file(root, other_paths[i], 0, i >= 3);   /* time the boot.wim reads */
+        for (UINTN i = 0; i < sizeof other_paths / sizeof *other_paths; i++) report_file(root, other_paths[i], 0, 1);   /* timed: boot.sdi may be in memory, boot.wim is on the boot device */
         if (file_exists(root, "\\standin.bench") && tsc_per_us)
-            bench_requests(root, bio ? parent_root(li) : NULL, L"\\boot.wim");
+            bench_requests(root, L"\\boot.wim", bio ? parent_root(li) : NULL, L"\\boot-wim.copy");
     }
     report_disk();
     int found_all = root && follow_bcd(root);
