@@ -482,7 +482,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
         for (UINTN i = 0; i < sizeof bcd_paths / sizeof *bcd_paths; i++) report_file(root, bcd_paths[i], 1, 0);
         for (UINTN i = 0; i < sizeof other_paths / sizeof *other_paths; i++) report_file(root, other_paths[i], 0, 1);   /* timed: boot.sdi may be in memory, boot.wim is on the boot device */
         if (file_exists(root, "\\standin.bench") && tsc_per_us)
-            bench_requests(root, L"\\boot.wim", bio ? parent_root(li) : NULL, L"\\boot-wim.copy");
+            bench_requests(root, L"\\boot.wim", bio ? parent_root(li) : NULL, L"\\boot.wim.2copy");
     }
     report_disk();
     int found_all = root && follow_bcd(root);
