@@ -10,7 +10,7 @@
  *   STANDIN file <path> size=<n> crc32=<8 hex>      or   STANDIN missing <path>
  *   STANDIN bcd <path> exe=<n> efi=<n>              (UTF-16LE ".exe\0"/".efi\0" counts)
  *   STANDIN throughput <path> bytes=<n> us=<n>          (us: the File.Read calls alone)
- *   STANDIN throughput-request[-bootdevice] <path> request=<n> bytes=<n> us=<n> median_us=<n>
+ *   STANDIN throughput-request[-bootdevice] <path> request=<n> bytes=<n> us=<n> median_us=<n> p10_us=<n>
  *                                                   (only with \standin.bench, see bench_requests)
  *   STANDIN disk blocks=<n> crc32=<8 hex>           (the whole virtual disk, raw, when < 1 GiB)
  * then follows the BCD (\EFI\Microsoft\Boot\BCD, else \Boot\BCD) as a boot manager does, through
@@ -371,27 +371,28 @@ static int timed_read(EFI_FILE *f, UINTN request, UINT8 *buf, UINT64 *ticks, UIN
     if (got == 0) return 0;
     *ticks += t;
     *done += got;
-    if (*count < room) log[(*count)++] = t;
+    if (got == request && *count < room) log[(*count)++] = t;   /* whole requests only */
     return 1;
 }
 
-/* The median of `n` values (reorders them; insertion sort: n is a few hundred). */
-static UINT64 median(UINT64 *v, UINTN n) {
+/* Sorts `n` values (insertion sort: n is a few hundred): v[n / 10] is then the tenth
+ * percentile, v[n / 2] the median. */
+static void sort_ticks(UINT64 *v, UINTN n) {
     for (UINTN i = 1; i < n; i++)
         for (UINTN j = i; j > 0 && v[j - 1] > v[j]; j--) { UINT64 t = v[j]; v[j] = v[j - 1]; v[j - 1] = t; }
-    return n ? v[n / 2] : 0;
 }
 
 /* Benchmark mode (a file named standin.bench in the root): `path` read whole again in each
  * File.Read size a boot manager may use for a ramdisk WIM, three rounds:
- *   STANDIN throughput-request <path> request=<bytes> bytes=<n> us=<n> median_us=<n>
- * us: all the reads; median_us: the median read (one whole request), which the host's
- * scheduling on a shared machine moves far less than the total.
+ *   STANDIN throughput-request <path> request=<bytes> bytes=<n> us=<n> median_us=<n> p10_us=<n>
+ * us: all the reads; median_us, p10_us: the median read and the tenth percentile (of whole
+ * requests; a short last one is left out), which the host's scheduling on a shared machine
+ * moves far less than the total.
  * When the loader started us, `direct` is the file system it was started from, and
  * `direct_path` a byte-identical copy of the file there: each request on our disk is then
  * followed (or, every other time, preceded) by one on the copy, each timed on its own, so
  * that both figures are taken under the same load:
- *   STANDIN throughput-request-bootdevice <direct_path> request=<bytes> bytes=<n> us=<n> median_us=<n>
+ *   STANDIN throughput-request-bootdevice <direct_path> request=<bytes> bytes=<n> us=<n> median_us=<n> p10_us=<n>
  * (A copy, not the file itself: the firmware's FAT driver keeps one cluster position per
  * open file, and the loader reads `path` through it; two readers a request apart would send
  * it back to the first cluster on every request.) */
@@ -419,12 +420,14 @@ static void bench_requests(EFI_FILE *root, const CHAR16 *path, EFI_FILE *direct,
             }
             for (UINTN w = 0; w < 2; w++) if (f[w]) f[w]->Close(f[w]);
             if (bad || !done[0]) { serial_printf("STANDIN readerror %S request=%lu\n", path, (UINT64)requests[i]); goto out; }
-            serial_printf("STANDIN throughput-request %S request=%lu bytes=%lu us=%lu median_us=%lu\n", path,
-                          (UINT64)requests[i], done[0], ticks[0] / tsc_per_us, median(log, count[0]) / tsc_per_us);
-            if (done[1])
-                serial_printf("STANDIN throughput-request-bootdevice %S request=%lu bytes=%lu us=%lu median_us=%lu\n",
-                              direct_path, (UINT64)requests[i], done[1], ticks[1] / tsc_per_us,
-                              median(log + room, count[1]) / tsc_per_us);
+            for (UINTN w = 0; w < 2; w++) {
+                UINT64 *v = log + w * room;
+                if (!done[w] || !count[w]) continue;
+                sort_ticks(v, count[w]);
+                serial_printf("STANDIN throughput-request%a %S request=%lu bytes=%lu us=%lu median_us=%lu p10_us=%lu\n",
+                              w ? "-bootdevice" : "", w ? direct_path : path, (UINT64)requests[i], done[w],
+                              ticks[w] / tsc_per_us, v[count[w] / 2] / tsc_per_us, v[count[w] / 10] / tsc_per_us);
+            }
         }
     }
 out:
