@@ -72,13 +72,15 @@ static EFI_STATUS read_file(EFI_FILE *f, UINT64 offset, UINT8 *p, UINTN len) {
     return st;
 }
 
-/* The virtual disk asks for file data one 512-byte sector at a time; each input keeps a
- * read-ahead window so the boot device sees large sequential reads instead. */
+/* Small reads of the virtual disk (a sector, a driver's cache page) are served from a
+ * read-ahead window per input, so the boot device sees large sequential reads instead; reads
+ * of 64 KiB or more go straight into the caller's buffer.  Copies use the firmware's
+ * CopyMem: gnu-efi's CopyMem and memcpy move one byte per loop turn, slow under emulation. */
 #define WINDOW (1u << 20)
 
 EFI_STATUS read_input(struct input *in, UINT64 offset, void *buf, UINTN len) {
     if (offset > in->size || len > in->size - offset) return EFI_INVALID_PARAMETER;
-    if (in->data) { CopyMem(buf, in->data + offset, len); return EFI_SUCCESS; }
+    if (in->data) { BS->CopyMem(buf, in->data + offset, len); return EFI_SUCCESS; }
     if (len >= WINDOW / 16) return read_file(in->file, offset, buf, len);   /* big: no extra copy */
     if (!in->window && !(in->window = AllocatePool(WINDOW))) return read_file(in->file, offset, buf, len);
     if (offset < in->window_at || offset + len > in->window_at + in->window_len) {
@@ -90,7 +92,7 @@ EFI_STATUS read_input(struct input *in, UINT64 offset, void *buf, UINTN len) {
         in->window_at = at;
         in->window_len = n;
     }
-    CopyMem(buf, in->window + (offset - in->window_at), len);
+    BS->CopyMem(buf, in->window + (offset - in->window_at), len);
     return EFI_SUCCESS;
 }
 

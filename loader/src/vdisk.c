@@ -29,6 +29,37 @@ static EFI_STATUS EFIAPI vb_read(EFI_BLOCK_IO *This, UINT32 media, EFI_LBA lba, 
     return ldr_vdisk_read(v->first + lba, buf, size) == 0 ? EFI_SUCCESS : EFI_DEVICE_ERROR;
 }
 
+/* DiskIo on the partition, installed with its BlockIo, so that the firmware's FAT driver
+ * reads our sectors without the firmware's generic DiskIo layer in between (a pool allocation
+ * and a task list per call): whole sectors of a byte range go straight to BootCore in one
+ * read; a partial sector at either end through a one-sector bounce (UEFI 2.x 13.7: byte
+ * offsets, EFI_INVALID_PARAMETER past the end). */
+static EFI_STATUS EFIAPI vd_read(EFI_DISK_IO_PROTOCOL *This, UINT32 media, UINT64 offset, UINTN size, VOID *buf) {
+    if (media != part.media.MediaId) return EFI_MEDIA_CHANGED;
+    UINT64 end = (part.media.LastBlock + 1) * 512;
+    if (offset > end || size > end - offset) return EFI_INVALID_PARAMETER;
+    if (size && !buf) return EFI_INVALID_PARAMETER;
+    UINT8 *p = buf, sector[512];
+    while (size) {
+        UINT64 lba = offset / 512;
+        UINTN skip = (UINTN)(offset % 512), n;
+        if (skip == 0 && size >= 512) {
+            n = size & ~(UINTN)511;
+            if (ldr_vdisk_read(part.first + lba, p, n) != 0) return EFI_DEVICE_ERROR;
+        } else {
+            n = 512 - skip < size ? 512 - skip : size;
+            if (ldr_vdisk_read(part.first + lba, sector, 512) != 0) return EFI_DEVICE_ERROR;
+            BS->CopyMem(p, sector + skip, n);
+        }
+        p += n; offset += n; size -= n;
+    }
+    return EFI_SUCCESS;
+}
+static EFI_STATUS EFIAPI vd_write(EFI_DISK_IO_PROTOCOL *This, UINT32 media, UINT64 offset, UINTN size, VOID *buf) {
+    return EFI_WRITE_PROTECTED;
+}
+static EFI_DISK_IO_PROTOCOL part_dio = { EFI_DISK_IO_PROTOCOL_REVISION, vd_read, vd_write };
+
 static void setup(struct vblock *v, UINT64 first, UINT64 blocks, BOOLEAN partition) {
     v->bio.Revision = EFI_BLOCK_IO_INTERFACE_REVISION;
     v->bio.Media = &v->media;
@@ -80,7 +111,7 @@ EFI_STATUS vdisk_install(EFI_HANDLE *partition, EFI_DEVICE_PATH **partition_path
     EFI_STATUS st = BS->InstallMultipleProtocolInterfaces(&dh, &BlockIoProtocol, &disk.bio,
                                                           &DevicePathProtocol, disk_path, NULL);
     if (st != EFI_SUCCESS) return st;
-    st = BS->InstallMultipleProtocolInterfaces(&ph, &BlockIoProtocol, &part.bio,
+    st = BS->InstallMultipleProtocolInterfaces(&ph, &BlockIoProtocol, &part.bio, &DiskIoProtocol, &part_dio,
                                                &DevicePathProtocol, part_path, NULL);
     if (st != EFI_SUCCESS) return st;
     /* The firmware's FAT driver gives the partition a SimpleFileSystem (for a UEFI shell,

@@ -9,7 +9,9 @@
  *   STANDIN simplefs preconnected=<0|1>             (file system present before we connect)
  *   STANDIN file <path> size=<n> crc32=<8 hex>      or   STANDIN missing <path>
  *   STANDIN bcd <path> exe=<n> efi=<n>              (UTF-16LE ".exe\0"/".efi\0" counts)
- *   STANDIN throughput <path> bytes=<n> us=<n>
+ *   STANDIN throughput <path> bytes=<n> us=<n>          (us: the File.Read calls alone)
+ *   STANDIN throughput-request[-bootdevice] <path> request=<n> bytes=<n> us=<n> median_us=<n> p10_us=<n>
+ *                                                   (only with \standin.bench, see bench_requests)
  *   STANDIN disk blocks=<n> crc32=<8 hex>           (the whole virtual disk, raw, when < 1 GiB)
  * then follows the BCD (\EFI\Microsoft\Boot\BCD, else \Boot\BCD) as a boot manager does, through
  * BootCore's resolver (StandinBridge.swift): {bootmgr}'s default entry, its device and the
@@ -333,17 +335,18 @@ static void report_file(EFI_FILE *root, const CHAR16 *path, int is_bcd, int time
     const UINTN chunk = 1 << 20;
     UINT8 *buf = AllocatePool(chunk);
     UINT8 *whole = is_bcd && size < (64u << 20) ? AllocatePool(size + 1) : NULL;
-    UINT32 crc = 0; UINT64 done = 0; int bad = 0;
-    UINT64 t0 = tsc();
+    UINT32 crc = 0; UINT64 done = 0, ticks = 0; int bad = 0;
     while (buf && done < size) {
         UINTN want = size - done < chunk ? (UINTN)(size - done) : chunk;
         UINTN got = want;
-        if (f->Read(f, &got, buf) != EFI_SUCCESS || got == 0) { bad = 1; break; }
+        UINT64 t0 = tsc();   /* only File.Read is timed: the software CRC would blur the figure */
+        EFI_STATUS st = f->Read(f, &got, buf);
+        ticks += tsc() - t0;
+        if (st != EFI_SUCCESS || got == 0) { bad = 1; break; }
         crc = crc32_update(crc, buf, got);
         if (whole) CopyMem(whole + done, buf, got);
         done += got;
     }
-    UINT64 t1 = tsc();
     f->Close(f);
     if (bad || !buf) { serial_printf("STANDIN readerror %S at=%lu\n", path, done); goto out; }
     serial_printf("STANDIN file %S size=%lu crc32=%X\n", path, size, crc);
@@ -351,10 +354,96 @@ static void report_file(EFI_FILE *root, const CHAR16 *path, int is_bcd, int time
         serial_printf("STANDIN bcd %S exe=%lu efi=%lu\n", path, (UINT64)count_utf16(whole, size, "exe"),
                       (UINT64)count_utf16(whole, size, "efi"));
     if (timed && tsc_per_us)
-        serial_printf("STANDIN throughput %S bytes=%lu us=%lu\n", path, size, (t1 - t0) / tsc_per_us);
+        serial_printf("STANDIN throughput %S bytes=%lu us=%lu\n", path, size, ticks / tsc_per_us);
 out:
     if (buf) FreePool(buf);
     if (whole) FreePool(whole);
+}
+
+/* One File.Read of up to `request` bytes: its ticks go to `*ticks` (and to `log[*count]`,
+ * when there is room), its bytes to `*done`; 0 at the end of the file, -1 on an error. */
+static int timed_read(EFI_FILE *f, UINTN request, UINT8 *buf, UINT64 *ticks, UINT64 *done, UINT64 *log, UINTN *count, UINTN room) {
+    UINTN got = request;
+    UINT64 t0 = tsc();
+    EFI_STATUS st = f->Read(f, &got, buf);
+    UINT64 t = tsc() - t0;
+    if (st != EFI_SUCCESS) return -1;
+    if (got == 0) return 0;
+    *ticks += t;
+    *done += got;
+    if (got == request && *count < room) log[(*count)++] = t;   /* whole requests only */
+    return 1;
+}
+
+/* Sorts `n` values (insertion sort: n is a few hundred): v[n / 10] is then the tenth
+ * percentile, v[n / 2] the median. */
+static void sort_ticks(UINT64 *v, UINTN n) {
+    for (UINTN i = 1; i < n; i++)
+        for (UINTN j = i; j > 0 && v[j - 1] > v[j]; j--) { UINT64 t = v[j]; v[j] = v[j - 1]; v[j - 1] = t; }
+}
+
+/* Benchmark mode (a file named standin.bench in the root): `path` read whole again in each
+ * File.Read size a boot manager may use for a ramdisk WIM, three rounds:
+ *   STANDIN throughput-request <path> request=<bytes> bytes=<n> us=<n> median_us=<n> p10_us=<n>
+ * us: all the reads; median_us, p10_us: the median read and the tenth percentile (of whole
+ * requests; a short last one is left out), which the host's scheduling on a shared machine
+ * moves far less than the total.
+ * When the loader started us, `direct` is the file system it was started from, and
+ * `direct_path` a byte-identical copy of the file there: each request on our disk is then
+ * followed (or, every other time, preceded) by one on the copy, each timed on its own, so
+ * that both figures are taken under the same load:
+ *   STANDIN throughput-request-bootdevice <direct_path> request=<bytes> bytes=<n> us=<n> median_us=<n> p10_us=<n>
+ * (A copy, not the file itself: the firmware's FAT driver keeps one cluster position per
+ * open file, and the loader reads `path` through it; two readers a request apart would send
+ * it back to the first cluster on every request.) */
+static void bench_requests(EFI_FILE *root, const CHAR16 *path, EFI_FILE *direct, const CHAR16 *direct_path) {
+    static const UINTN requests[] = { 1u << 20, 2u << 20, 4u << 20, 8u << 20 };
+    const UINTN room = 4096;   /* reads logged per file and pass: 4 GiB in 1 MiB requests */
+    UINT8 *buf = AllocatePool(8u << 20);
+    UINT64 *log = AllocatePool(2 * room * sizeof(UINT64));
+    for (UINTN round = 0; buf && log && round < 3; round++) {
+        for (UINTN i = 0; i < sizeof requests / sizeof *requests; i++) {
+            EFI_FILE *f[2] = { NULL, NULL };
+            if (root->Open(root, &f[0], (CHAR16 *)path, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) f[0] = NULL;
+            if (direct && direct->Open(direct, &f[1], (CHAR16 *)direct_path, EFI_FILE_MODE_READ, 0) != EFI_SUCCESS) f[1] = NULL;
+            UINT64 ticks[2] = { 0, 0 }, done[2] = { 0, 0 };
+            UINTN count[2] = { 0, 0 };
+            int more[2] = { f[0] != NULL, f[1] != NULL }, bad = !f[0];
+            for (UINTN n = 0; !bad && (more[0] || more[1]); n++) {
+                for (UINTN k = 0; k < 2; k++) {
+                    UINTN w = (k + n) % 2;   /* alternate which of the two goes first */
+                    if (!more[w]) continue;
+                    int r = timed_read(f[w], requests[i], buf, &ticks[w], &done[w], log + w * room, &count[w], room);
+                    if (r < 0) bad = 1;
+                    more[w] = r > 0;
+                }
+            }
+            for (UINTN w = 0; w < 2; w++) if (f[w]) f[w]->Close(f[w]);
+            if (bad || !done[0]) { serial_printf("STANDIN readerror %S request=%lu\n", path, (UINT64)requests[i]); goto out; }
+            for (UINTN w = 0; w < 2; w++) {
+                UINT64 *v = log + w * room;
+                if (!done[w] || !count[w]) continue;
+                sort_ticks(v, count[w]);
+                serial_printf("STANDIN throughput-request%a %S request=%lu bytes=%lu us=%lu median_us=%lu p10_us=%lu\n",
+                              w ? "-bootdevice" : "", w ? direct_path : path, (UINT64)requests[i], done[w],
+                              ticks[w] / tsc_per_us, v[count[w] / 2] / tsc_per_us, v[count[w] / 10] / tsc_per_us);
+            }
+        }
+    }
+out:
+    if (buf) FreePool(buf);
+    if (log) FreePool(log);
+}
+
+/* The file system of the device the loader (our parent image) was started from; NULL when
+ * there is none (the stand-in booted directly: its parent is the firmware's boot manager). */
+static EFI_FILE *parent_root(EFI_LOADED_IMAGE *li) {
+    EFI_LOADED_IMAGE *parent = NULL; EFI_FILE_IO_INTERFACE *fs = NULL; EFI_FILE *root = NULL;
+    if (!li || BS->HandleProtocol(li->ParentHandle, &LoadedImageProtocol, (void **)&parent) != EFI_SUCCESS ||
+        !parent->DeviceHandle || BS->HandleProtocol(parent->DeviceHandle, &FileSystemProtocol, (void **)&fs) != EFI_SUCCESS ||
+        fs->OpenVolume(fs, &root) != EFI_SUCCESS)
+        return NULL;
+    return root;
 }
 
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
@@ -394,7 +483,9 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
         serial_puts("STANDIN error no filesystem on the partition\n");
     } else {
         for (UINTN i = 0; i < sizeof bcd_paths / sizeof *bcd_paths; i++) report_file(root, bcd_paths[i], 1, 0);
-        for (UINTN i = 0; i < sizeof other_paths / sizeof *other_paths; i++) report_file(root, other_paths[i], 0, i >= 3);   /* time the boot.wim reads */
+        for (UINTN i = 0; i < sizeof other_paths / sizeof *other_paths; i++) report_file(root, other_paths[i], 0, 1);   /* timed: boot.sdi may be in memory, boot.wim is on the boot device */
+        if (file_exists(root, "\\standin.bench") && tsc_per_us)
+            bench_requests(root, L"\\boot.wim", bio ? parent_root(li) : NULL, L"\\boot.wim.2copy");
     }
     report_disk();
     int found_all = root && follow_bcd(root);

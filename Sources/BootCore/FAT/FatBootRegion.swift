@@ -63,7 +63,9 @@ enum FatBootRegion {
         s.putLE(UInt32(0x4161_5252), at: 0)
         s.putLE(UInt32(0x6141_7272), at: 484)
         s.putLE(g.freeClusters, at: 488)
-        let nextFree: UInt32 = g.freeClusters > 0 ? 2 + g.usedClusters : 0xFFFF_FFFF
+        // The first cluster after the last one in use; unknown (all ones) when that is past the
+        // end, even if alignment gaps below it are free.
+        let nextFree: UInt32 = g.clusterCount > g.usedClusters ? 2 + g.usedClusters : 0xFFFF_FFFF
         s.putLE(nextFree, at: 492)
         s.putLE(UInt32(0xAA55_0000), at: 508)
         return s

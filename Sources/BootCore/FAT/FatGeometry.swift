@@ -14,15 +14,19 @@ public struct FatGeometry: Equatable {
     /// Highest cluster count FAT32 can number (entries are 28 bits; 0x0FFFFFF7 means bad).
     public static let maximumClusters: UInt32 = 0x0FFF_FFF5 - 2
 
-    /// 1 to 8 (512 B to 4 KiB clusters), chosen by `VirtualFatDisk` from the payload size.
+    /// 1 to 64 (512 B to 32 KiB clusters), chosen by `VirtualFatDisk` from the payload size.
     public let sectorsPerCluster: UInt32
     public let clusterCount: UInt32
+    /// Clusters from 2 up to the last one in use (free alignment gaps included).
     public let usedClusters: UInt32
+    /// Clusters in use (FSInfo's free count is the rest).
+    public let allocatedClusters: UInt32
 
-    public init(usedClusters: UInt32, sectorsPerCluster: UInt32) throws(VirtualDiskError) {
+    public init(usedClusters: UInt32, allocatedClusters: UInt32? = nil, sectorsPerCluster: UInt32) throws(VirtualDiskError) {
         guard usedClusters <= Self.maximumClusters else { throw .diskTooLarge }
         self.sectorsPerCluster = sectorsPerCluster
         self.usedClusters = usedClusters
+        self.allocatedClusters = min(allocatedClusters ?? usedClusters, usedClusters)
         self.clusterCount = max(usedClusters, Self.minimumClusters)
         guard totalSectors <= UInt64(UInt32.max) else { throw .diskTooLarge }
     }
@@ -34,5 +38,5 @@ public struct FatGeometry: Equatable {
     public var dataStart: UInt32 { Self.reservedSectors + Self.fatCount * fatSectors }
     public var partitionSectors: UInt64 { UInt64(dataStart) + UInt64(clusterCount) * UInt64(sectorsPerCluster) }
     public var totalSectors: UInt64 { Self.partitionStart + partitionSectors }
-    public var freeClusters: UInt32 { clusterCount - usedClusters }
+    public var freeClusters: UInt32 { clusterCount - allocatedClusters }
 }

@@ -39,11 +39,16 @@ extension VirtualFatDisk {
         let sectorSize = UInt64(FatGeometry.bytesPerSector)
         let offset = sectorInRun * sectorSize
         let span = UnsafeMutableRawBufferPointer(rebasing: out[0..<Int(n * sectorSize)])
-        span.initializeMemory(as: UInt8.self, repeating: 0)
+        // The file's bytes go straight into the caller's buffer; only what lies past the end
+        // of the file (the slack of its last cluster) is zeroed.  No per-sector work here: the
+        // loader's memset is a byte loop, which under emulation costs as much as the read.
         let size = files[f].size
-        if offset < size {
-            let length = Int(min(n * sectorSize, size - offset))
+        let length = offset < size ? Int(min(n * sectorSize, size - offset)) : 0
+        if length > 0 {
             guard files[f].source.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: span[0..<length])) else { return nil }
+        }
+        if length < span.count {
+            UnsafeMutableRawBufferPointer(rebasing: span[length...]).initializeMemory(as: UInt8.self, repeating: 0)
         }
         return n
     }

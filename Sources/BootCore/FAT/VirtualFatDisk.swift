@@ -45,17 +45,20 @@ public struct VirtualFatDisk<Source: ByteSource> {
             guard count <= 65536 else { throw .tooManyFiles(files.count) }
             entryCounts.append(count)
         }
-        // The largest cluster (4 KiB down to 512 B) whose payload alone reaches FAT32's minimum
-        // cluster count: a small payload makes a small disk, a big one a small FAT.
-        var chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map { $0.size }, sectorsPerCluster: 8, sharedClusters: sharedClusters)
-        for spc: UInt32 in [4, 2, 1] where chosen.usedClusters < UInt64(FatGeometry.minimumClusters) {
+        // The largest cluster (32 KiB, FAT's largest standard one, down to 512 B) whose payload
+        // alone reaches FAT32's minimum cluster count: a small payload makes a small disk, a big
+        // one a small FAT and short chains (a firmware FAT driver follows the chain cluster by
+        // cluster on every read: 32 per MiB at 32 KiB, 256 at 4 KiB).
+        var chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map { $0.size }, sectorsPerCluster: 64, sharedClusters: sharedClusters)
+        for spc: UInt32 in [32, 16, 8, 4, 2, 1] where chosen.usedClusters < UInt64(FatGeometry.minimumClusters) {
             chosen = FatAllocation(entryCounts: entryCounts, fileSizes: files.map { $0.size }, sectorsPerCluster: spc, sharedClusters: sharedClusters)
         }
         guard chosen.usedClusters <= UInt64(FatGeometry.maximumClusters) else { throw .diskTooLarge }
         let runList = chosen.runs
         let fileRuns = chosen.fileFirstClusters
         runs = runList
-        geometry = try FatGeometry(usedClusters: UInt32(chosen.usedClusters), sectorsPerCluster: chosen.sectorsPerCluster)
+        geometry = try FatGeometry(usedClusters: UInt32(chosen.usedClusters), allocatedClusters: UInt32(chosen.allocatedClusters),
+                                   sectorsPerCluster: chosen.sectorsPerCluster)
 
         var contents: [[UInt8]] = []
         for dir in 0..<dirCount {
