@@ -12,6 +12,8 @@ packages=(
     file xxd cpio                                 # cpio: newc archives for the cpio reader tests
     python3                                       # WIM fuzz seeds, decompression benchmark data
     curl                                          # bcd serve tests: whole files, byte ranges, refusals
+    dpkg-dev lintian debootstrap                  # the .deb: dpkg-shlibdeps, lint, a fresh Debian 12 root to install it in
+    libcurl4-openssl-dev                          # the .deb's static FoundationNetworking (FlyingFox imports it) links libcurl
 )
 missing=()
 for p in "${packages[@]}"; do

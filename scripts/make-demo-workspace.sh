@@ -4,6 +4,8 @@
 # the loader's STAND-IN boot manager as \Windows\Boot\EFI\bootmgfw.efi. Windows' own files are
 # not redistributable, so the stand-in takes their place; it says so when it runs.
 # Usage: make-demo-workspace.sh [DIR]   (default: demo/)
+#   BCD: the bcd binary (default .build/debug/bcd); STANDIN: a built standin.efi (default: make
+#   -C loader, then loader/build/standin.efi; the package test passes the installed one)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir=${1:-$root/demo}
@@ -24,10 +26,11 @@ if [ ! -f "$dir/boot.sdi" ]; then
     echo "demo: $dir/boot.sdi (NTFS image in an SDI, built by BootCore)"
 fi
 if [ ! -f "$dir/boot.wim" ]; then
-    make -s -C "$root/loader" >/dev/null
+    standin=${STANDIN:-}
+    if [ -z "$standin" ]; then make -s -C "$root/loader" >/dev/null; standin=$root/loader/build/standin.efi; fi
     mkdir -p "$work/tree/Windows/Boot/EFI" "$work/tree/Windows/System32/boot"
-    cp "$root/loader/build/standin.efi" "$work/tree/Windows/Boot/EFI/bootmgfw.efi"
-    cp "$root/loader/build/standin.efi" "$work/tree/Windows/System32/boot/winload.efi"
+    cp "$standin" "$work/tree/Windows/Boot/EFI/bootmgfw.efi"
+    cp "$standin" "$work/tree/Windows/System32/boot/winload.efi"
     printf 'STAND-IN files for a demo of bcd. Not Microsoft software.\n' > "$work/tree/Windows/STAND-IN.txt"
     wimcapture "$work/tree" "$dir/boot.wim" "Demo WinPE (stand-in)" --boot --compress=lzx >/dev/null
     echo "demo: $dir/boot.wim (LZX WIM with the STAND-IN boot manager as bootmgfw.efi)"

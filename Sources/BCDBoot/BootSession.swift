@@ -73,18 +73,9 @@ public struct BootSession {
 
         // 2. The loader.
         start = Date()
-        let root = request.sourceRoot
-        if let reason = LoaderBuild.staleReason(sourceRoot: root) {
-            progress("build: \(reason); running make -C loader loader")
-            _ = try Tools.require("make")
-            let before = LoaderBuild.loaderDate(sourceRoot: root)
-            try LoaderBuild.build(sourceRoot: root) { [progress] line in progress("build: \(line)") }
-            timings.built = LoaderBuild.loaderDate(sourceRoot: root) != before
-        } else {
-            progress("build: loader.efi is up to date")
-        }
+        timings.built = try request.loader.prepare { [progress] line in progress(line) }
         timings.build = Date().timeIntervalSince(start)
-        let loader = LoaderBuild.loaderPath(sourceRoot: root)
+        let loader = request.loader.loaderPath
 
         // 3. Staging.
         start = Date()

@@ -43,8 +43,8 @@ public struct BootRequest: Sendable {
     public var loaderArguments: String = ""
     /// Boot despite validation errors.
     public var force = false
-    /// The repository root (holding loader/ and Sources/BootCore).
-    public var sourceRoot: String
+    /// Where loader.efi comes from: a source tree (built when stale) or the installed package.
+    public var loader: LoaderSource
     /// Leave the machine running once the outcome is known (until it is closed or times out).
     public var keepRunning = false
     /// Keep the staging directory (disk image / TFTP tree) instead of deleting it.
@@ -52,11 +52,11 @@ public struct BootRequest: Sendable {
     /// Where the serial log is kept; nil: next to nothing, in the temporary directory's parent.
     public var serialLog: String?
 
-    public init(store: LoadedStore, files: ServedFiles, diagnostics: [Diagnostic]? = nil, sourceRoot: String) {
+    public init(store: LoadedStore, files: ServedFiles, diagnostics: [Diagnostic]? = nil, loader: LoaderSource) {
         self.store = store
         self.files = files
         self.diagnostics = diagnostics
-        self.sourceRoot = sourceRoot
+        self.loader = loader
     }
 }
 

@@ -26,10 +26,10 @@ public enum TestBoot {
     public static func run(store: LoadedStore, files: ServedFiles, diagnostics: [Diagnostic]? = nil, mode: BootMode = .disk,
                            display: BootDisplay = .none, timeout: Double = 120, force: Bool = false, sourceRoot: String? = nil,
                            progress: @escaping (String) -> Void) -> (BootOutcome, BootTimings) {
-        guard let root = sourceRoot ?? BootRequest.findSourceRoot() else {
-            return (BootOutcome(kind: .notStarted, headline: "NOT STARTED: cannot find the loader sources (loader/Makefile); set BCD_SOURCE_ROOT"), BootTimings())
+        guard let loader = sourceRoot.map({ LoaderSource.sourceTree(root: $0) }) ?? LoaderSource.find() else {
+            return (BootOutcome(kind: .notStarted, headline: "NOT STARTED: \(LoaderSource.notFoundMessage)"), BootTimings())
         }
-        var request = BootRequest(store: store, files: files, diagnostics: diagnostics, sourceRoot: root)
+        var request = BootRequest(store: store, files: files, diagnostics: diagnostics, loader: loader)
         request.mode = mode
         request.display = display
         request.timeout = timeout

@@ -1,10 +1,12 @@
 import ArgumentParser
+import BootCore
 
 @main
 struct BCD: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bcd",
         abstract: "Read, edit, check and test-boot Windows BCD stores from Linux.",
+        version: BcdVersion.text,
         subcommands: storeVerbs + [
             BatchCommand.self, EditCommand.self, CheckCommand.self,
             // Boot payload inspection (BootCore).

@@ -49,12 +49,12 @@ struct BootCommand: ParsableCommand {
             printError("\(store): no such store")
             throw ExitCode(1)
         }
-        guard let root = BootRequest.findSourceRoot() else {
-            printError("cannot find the project's loader sources (loader/Makefile); set BCD_SOURCE_ROOT")
+        guard let loader = LoaderSource.find() else {
+            printError(LoaderSource.notFoundMessage)
             throw ExitCode(1)
         }
         let files = try served.resolve(store: store)
-        var request = BootRequest(store: LoadedStore(reading: store), files: files, sourceRoot: root)
+        var request = BootRequest(store: LoadedStore(reading: store), files: files, loader: loader)
         request.mode = BootMode(rawValue: mode)!
         request.display = BootDisplay(rawValue: display)!
         request.timeout = timeout

@@ -90,22 +90,21 @@ struct ServeCommand: ParsableCommand {
         Self.emit("stopped after \(log.records.count) request\(log.records.count == 1 ? "" : "s")\n")
     }
 
-    /// loader/build/loader.efi, built first when missing or older than its sources.
+    /// loader/build/loader.efi, built first when missing or older than its sources; or the
+    /// installed loader when bcd does not run from a source tree (LoaderSource).
     static func currentLoader() throws -> String {
-        guard let root = BootRequest.findSourceRoot() else {
-            printError("cannot find the project's loader sources (loader/Makefile); set BCD_SOURCE_ROOT")
+        guard let loader = LoaderSource.find() else {
+            printError(LoaderSource.notFoundMessage)
             throw ExitCode(1)
         }
-        if let reason = LoaderBuild.staleReason(sourceRoot: root) {
-            emit("build: \(reason); running make -C loader loader\n")
-            do {
-                try LoaderBuild.build(sourceRoot: root) { line in emit("build: \(line)\n") }
-            } catch {
-                printError("the loader does not build: \(error)")
-                throw ExitCode(1)
-            }
+        do {
+            // Only a build's lines are shown (serve prints its own summary of what it serves).
+            _ = try loader.prepare { line in if !line.hasPrefix("build: loader.efi is up to date") && !line.hasPrefix("build: using") { emit(line + "\n") } }
+        } catch {
+            if case .sourceTree = loader { printError("the loader does not build: \(error)") } else { printError("\(error)") }
+            throw ExitCode(1)
         }
-        return LoaderBuild.loaderPath(sourceRoot: root)
+        return loader.loaderPath
     }
 
     /// Blocks until SIGINT (Ctrl-C) or SIGTERM arrives.

@@ -46,3 +46,26 @@ private func touch(_ path: String, _ date: Date) throws {
     }
     #expect(streamed.contains("src/main.c:3:1: error: expected declaration"))
 }
+
+@Test func installedLoaderIsBesideTheBinDirectory() throws {
+    #expect(LoaderSource.installedDirectory(executable: "/usr/bin/bcd") == "/usr/lib/bcd")
+    #expect(LoaderSource.installedDirectory(executable: "/opt/x/bin/bcd") == "/opt/x/lib/bcd")
+    // A build directory is not an installation.
+    #expect(LoaderSource.installedDirectory(executable: "/src/.build/release/bcd") == nil)
+    #expect(LoaderSource.installed(directory: "/usr/lib/bcd").loaderPath == "/usr/lib/bcd/loader.efi")
+}
+
+@Test func missingInstalledLoaderIsNamed() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bcdboot-installed-\(UUID().uuidString)").path
+    #expect {
+        _ = try LoaderSource.installed(directory: dir).prepare { _ in }
+    } throws: { error in
+        (error as? BootFailure)?.message == "the installed loader \(dir)/loader.efi is missing (reinstall the bcd package)"
+    }
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try Data("MZ".utf8).write(to: URL(fileURLWithPath: dir + "/loader.efi"))
+    var lines: [String] = []
+    #expect(try LoaderSource.installed(directory: dir).prepare { lines.append($0) } == false)
+    #expect(lines == ["build: using the installed \(dir)/loader.efi"])
+}

@@ -20,14 +20,14 @@ static void build_disk(void) {
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
     InitializeLib(image, systab);
     loader_image = image;
-    serial_puts("LOADER start\n");
+    serial_puts("LOADER start (bcd " BCD_VERSION ")\n");
 
     EFI_LOADED_IMAGE *li;
     if (BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&li) != EFI_SUCCESS) die(L"no loaded image protocol");
     CHAR16 bad[64];
     if (parse_cmdline(li, &opts, bad, 64) != EFI_SUCCESS)
         die(L"unknown command line option \"%s\" (known: rawbcd gui pause pause=quiet quiet index=N initrdfile=...)", bad);
-    info(L"loader: wimboot-compatible UEFI loader (bcd project)\n");
+    info(L"loader: wimboot-compatible UEFI loader (bcd %a)\n", BCD_VERSION);
 
     discover_inputs(li->DeviceHandle);
 

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Where `bcd boot` and `bcd serve` take loader.efi from.
+///
+/// - In a source tree (a directory holding loader/Makefile above the executable or the current
+///   directory, or $BCD_SOURCE_ROOT), the loader is built there with make when stale (LoaderBuild).
+/// - Installed (the Debian package), the loader is the prebuilt one in ../lib/bcd/ beside the
+///   executable's bin/ directory (/usr/bin/bcd → /usr/lib/bcd/loader.efi), used as it is.
+public enum LoaderSource: Sendable, Equatable {
+    case sourceTree(root: String)
+    case installed(directory: String)
+
+    /// loader.efi's path.
+    public var loaderPath: String {
+        switch self {
+        case .sourceTree(let root): return LoaderBuild.loaderPath(sourceRoot: root)
+        case .installed(let directory): return directory + "/loader.efi"
+        }
+    }
+
+    /// The source tree when there is one, else the installed loader; nil when neither exists.
+    public static func find() -> LoaderSource? {
+        if let root = BootRequest.findSourceRoot() { return .sourceTree(root: root) }
+        if let directory = installedDirectory(), FileManager.default.fileExists(atPath: directory + "/loader.efi") {
+            return .installed(directory: directory)
+        }
+        return nil
+    }
+
+    /// PREFIX/lib/bcd for an executable at PREFIX/bin/bcd (default: the running one; symbolic
+    /// links resolved); nil when the executable is not in a bin/ directory.
+    static func installedDirectory(executable: String? = nil) -> String? {
+        guard let exe = executable ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) else { return nil }
+        let bin = URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent()
+        guard bin.lastPathComponent == "bin" else { return nil }
+        return bin.deletingLastPathComponent().appendingPathComponent("lib/bcd").path
+    }
+
+    /// What a caller says when `find()` is nil.
+    public static let notFoundMessage = "cannot find the loader: no source tree (loader/Makefile; set BCD_SOURCE_ROOT) and no installed loader.efi (PREFIX/lib/bcd beside PREFIX/bin/bcd)"
+
+    /// Builds the loader first when it comes from a source tree and is stale; an installed loader
+    /// must exist. Returns whether a build ran.
+    public func prepare(progress: (String) -> Void) throws -> Bool {
+        switch self {
+        case .sourceTree(let root):
+            guard let reason = LoaderBuild.staleReason(sourceRoot: root) else {
+                progress("build: loader.efi is up to date")
+                return false
+            }
+            progress("build: \(reason); running make -C loader loader")
+            _ = try Tools.require("make")
+            let before = LoaderBuild.loaderDate(sourceRoot: root)
+            try LoaderBuild.build(sourceRoot: root) { line in progress("build: \(line)") }
+            return LoaderBuild.loaderDate(sourceRoot: root) != before
+        case .installed:
+            guard FileManager.default.isReadableFile(atPath: loaderPath) else {
+                throw BootFailure("the installed loader \(loaderPath) is missing (reinstall the bcd package)")
+            }
+            progress("build: using the installed \(loaderPath)")
+            return false
+        }
+    }
+}
