@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "CHivex", path: "Sources/CHivex"),
         .systemLibrary(name: "CWimlib", path: "Sources/CWimlib"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
         // Boot payload core: no Foundation, compiles with Embedded Swift too (checked by scripts/test.d/20-bootcore-embedded.sh).
         .target(name: "BootCore", path: "Sources/BootCore"),
@@ -33,7 +34,7 @@ let package = Package(
         .target(name: "BCDServe", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")], path: "Sources/BCDServe"),
 
         // Test boots: validate, build the loader, stage, run QEMU/OVMF, classify (bcd boot).
-        .target(name: "BCDBoot", dependencies: ["BCDKit", "BootCore", "BCDCheck", "BCDServe"], path: "Sources/BCDBoot"),
+        .target(name: "BCDBoot", dependencies: ["BCDKit", "BootCore", "BCDCheck", "BCDServe", "CZlib"], path: "Sources/BCDBoot"),
 
         // The terminal editor (bcd edit): model, view over ncursesw, key map, themes.
         .target(name: "BCDEditor", dependencies: ["BCDKit", "BCDCheck", "BCDBoot", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")],

@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(
     libhivex-dev libhivex-bin libwin-hivex-perl   # BCD stores are registry hives
     libwim-dev wimtools                           # WIM content (validation, differential tests)
+    zlib1g-dev                                    # CRC-32 of the served files (bcd boot's expected sizes and CRCs)
     libncursesw5-dev tmux                         # the editor, and driving it in tests
     gnu-efi gcc binutils ovmf qemu-system-x86 ipxe ipxe-qemu   # the loader and test boots
     mtools dosfstools ntfs-3g                     # FAT checks, NTFS images for boot.sdi

@@ -26,11 +26,12 @@ public enum Acceleration: Sendable, Equatable {
         }
     }
 
-    /// KVM is worth trying when `device` opens read-write and $BCD_BOOT_NO_KVM is not set
-    /// (QEMU falls back to TCG if KVM then fails to start).
+    /// KVM is worth trying when `device` opens read-write, $BCD_BOOT_NO_KVM is not set and
+    /// KVM has not already failed here (`knownToFail`: a KvmFailureNote is recorded); QEMU
+    /// falls back to TCG if KVM then fails to start.
     public static func probe(environment: [String: String] = ProcessInfo.processInfo.environment,
-                             device: String = "/dev/kvm") -> Acceleration {
-        if environment["BCD_BOOT_NO_KVM"] != nil { return .tcg }
+                             device: String = "/dev/kvm", knownToFail: Bool = false) -> Acceleration {
+        if environment["BCD_BOOT_NO_KVM"] != nil || knownToFail { return .tcg }
         let fd = open(device, O_RDWR)
         if fd < 0 { return .tcg }
         close(fd)

@@ -122,8 +122,13 @@ public struct BootSession {
         let start4 = Date()
         let servedBytes = files.reduce(UInt64(0)) { $0 + Staging.fileSize($1.path) }
         let memory = request.memory ?? GuestMemory.automatic(servedBytes: servedBytes)
+        let kvmNote = KvmFailureNote.standard(qemu: qemu)
+        let kvmKnownToFail = kvmNote?.isRecorded ?? false
+        if kvmKnownToFail, let kvmNote, Acceleration.probe() == .kvmThenTCG {
+            progress("qemu: KVM not tried: it failed here before (\(kvmNote.recordedError ?? "?"); delete \(kvmNote.path) to try it again)")
+        }
         var invocation = QemuInvocation(firmware: firmware, nvram: stage + "/vars.fd", memory: memory,
-                                        acceleration: Acceleration.probe(), boot: boot, display: request.display,
+                                        acceleration: Acceleration.probe(knownToFail: kvmKnownToFail), boot: boot, display: request.display,
                                         serialLog: log, qmpSocket: stage + "/qmp.sock", timeLimit: request.timeout)
         var run: EmulatorRun
         while true {
@@ -131,7 +136,9 @@ public struct BootSession {
             run = try runEmulator(qemu: qemu, timeoutTool: timeoutTool, stage: stage, invocation: invocation,
                                   expected: expected, start: Date())   // each attempt gets the whole time limit
             if run.kvmFailed {
-                progress("qemu: KVM failed (\(run.kvmError)); restarting with TCG software emulation")
+                let remembered = kvmNote?.record(error: run.kvmError) == true
+                progress("qemu: KVM failed (\(run.kvmError)); restarting with TCG software emulation"
+                         + (remembered ? " (noted in \(kvmNote!.path): later boots go straight to TCG)" : ""))
                 invocation.acceleration = .tcg
                 continue
             }

@@ -1,23 +1,18 @@
-/// IEEE CRC-32 (the one zip, gzip and the stand-in boot manager use), to compare what the
-/// guest read with the host's files.
-public struct CRC32: Sendable {
-    private static let table: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
+import CZlib
 
+/// IEEE CRC-32 (the one zip, gzip and the stand-in boot manager use), to compare what the
+/// guest read with the host's files. Computed by zlib's crc32_z (several bytes per step): a
+/// 500 MB WIM is checked in a fraction of a second even in a debug build, where a Swift
+/// byte-at-a-time table loop took about 9 s of every large boot's staging.
+public struct CRC32: Sendable {
+    /// zlib's running value: the CRC of the bytes so far (zlib conditions it on every call).
     public private(set) var value: UInt32 = 0
-    private var state: UInt32 = 0xFFFF_FFFF
 
     public init() {}
 
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        var c = state
-        let table = Self.table
-        for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
-        state = c
-        value = c ^ 0xFFFF_FFFF
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        value = UInt32(crc32_z(UInt(value), base.assumingMemoryBound(to: UInt8.self), bytes.count))
     }
 
     public mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }

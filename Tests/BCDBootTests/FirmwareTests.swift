@@ -47,3 +47,25 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
     #expect(Acceleration.probe(environment: ["BCD_BOOT_NO_KVM": "1"], device: device) == .tcg)
     #expect(Acceleration.probe(environment: [:], device: scratch.path + "/absent") == .tcg)
 }
+
+@Test func kvmIsNotTriedOnceItFailedHere() throws {
+    let scratch = try ScratchDirectory("kvm-note")
+    defer { scratch.remove() }
+    let device = try scratch.write("", to: "kvm")
+    #expect(Acceleration.probe(environment: [:], device: device, knownToFail: true) == .tcg)
+
+    let qemu = try scratch.write("binary", to: "qemu-system-x86_64")
+    let note = try #require(KvmFailureNote.standard(qemu: qemu, environment: ["XDG_CACHE_HOME": scratch.path]))
+    #expect(note.path == scratch.path + "/bcd/kvm-failed")
+    #expect(!note.isRecorded)
+    #expect(note.record(error: "KVM internal error. Suberror: 1"))
+    #expect(note.isRecorded)
+    #expect(note.recordedError == "KVM internal error. Suberror: 1")
+    // Another QEMU binary (or kernel) is not covered by the note: KVM is tried again.
+    try "a newer binary".write(toFile: qemu, atomically: false, encoding: .utf8)
+    let upgraded = try #require(KvmFailureNote.standard(qemu: qemu, environment: ["XDG_CACHE_HOME": scratch.path]))
+    #expect(!upgraded.isRecorded)
+    // Without XDG_CACHE_HOME the note is under ~/.cache; without either there is none.
+    #expect(KvmFailureNote.standard(qemu: qemu, environment: ["HOME": "/home/u"])?.path == "/home/u/.cache/bcd/kvm-failed")
+    #expect(KvmFailureNote.standard(qemu: qemu, environment: [:]) == nil)
+}

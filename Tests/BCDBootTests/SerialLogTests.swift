@@ -109,6 +109,30 @@ private let standinRun = """
     #expect(CRC32.hex(CRC32.of([])) == "00000000")
 }
 
+/// Fed in uneven pieces (as staging reads a file in 1 MiB chunks), the running value is the
+/// whole buffer's CRC, and both match a bit-at-a-time reference of the IEEE polynomial.
+@Test func crc32InPiecesMatchesABitwiseReference() {
+    var bytes: [UInt8] = []
+    var x: UInt32 = 0x1234_5678
+    for _ in 0..<100_003 { x = x &* 1_103_515_245 &+ 12_345; bytes.append(UInt8(truncatingIfNeeded: x >> 16)) }
+    var reference: UInt32 = 0xFFFF_FFFF
+    for b in bytes {
+        reference ^= UInt32(b)
+        for _ in 0..<8 { reference = (reference & 1) != 0 ? 0xEDB8_8320 ^ (reference >> 1) : reference >> 1 }
+    }
+    reference ^= 0xFFFF_FFFF
+    var crc = CRC32()
+    var at = 0
+    for size in [0, 1, 7, 4096, 65_537, 100_003] where at < bytes.count {
+        let end = min(bytes.count, at + size)
+        crc.update(Array(bytes[at..<end]))
+        at = end
+    }
+    #expect(at == bytes.count)
+    #expect(crc.value == reference)
+    #expect(CRC32.of(bytes) == reference)
+}
+
 @Test func cleaningRemovesEscapesAndCarriageReturns() {
     #expect(SerialLog.clean("\u{1B}[0m\u{1B}[37m\u{1B}[40mLOADER start\r\n\u{1B}(Bx") == "LOADER start\nx")
 }
