@@ -6,7 +6,7 @@ struct BCD: ParsableCommand {
         commandName: "bcd",
         abstract: "Read, edit, check and test-boot Windows BCD stores from Linux.",
         subcommands: storeVerbs + [
-            BatchCommand.self, EditCommand.self, CheckCommand.self,
+            BatchCommand.self, CompactCommand.self, EditCommand.self, CheckCommand.self,
             // Boot payload inspection (BootCore).
             WimCommand.self, VdiskCommand.self, SdiCommand.self, CpioCommand.self,
             // Test boots (QEMU/OVMF through the loader).
