@@ -8,7 +8,7 @@ struct BCD: ParsableCommand {
         abstract: "Read, edit, check and test-boot Windows BCD stores from Linux.",
         version: BcdVersion.text,
         subcommands: storeVerbs + [
-            BatchCommand.self, EditCommand.self, CheckCommand.self,
+            BatchCommand.self, CompactCommand.self, EditCommand.self, CheckCommand.self,
             // Boot payload inspection (BootCore).
             WimCommand.self, VdiskCommand.self, SdiCommand.self, CpioCommand.self,
             // Test boots (QEMU/OVMF through the loader).

@@ -10,31 +10,57 @@ public struct EnumFormatter {
     }
 
     public func render(_ objects: [BCDObject]) -> String {
-        objects.map(render).joined()
+        var out = ""
+        out.reserveCapacity(objects.count * 512)
+        for object in objects { append(object, to: &out) }
+        return out
     }
 
     public func render(_ object: BCDObject) -> String {
+        var out = ""
+        append(object, to: &out)
+        return out
+    }
+
+    private func append(_ object: BCDObject, to out: inout String) {
         let heading = bcdeditHeading(objectType: object.type.rawValue, guid: object.id.description)
-        var out = "\n\(heading)\n\(String(repeating: "-", count: heading.count))\n"
-        out += row("identifier", [values.objectName(object.id)])
-        return out + renderElements(of: object)
+        out += "\n"
+        out += heading
+        out += "\n"
+        out += String(repeating: "-", count: heading.count)
+        out += "\n"
+        appendRow("identifier", [values.objectName(object.id)], to: &out)
+        appendElements(of: object, to: &out)
     }
 
     /// Only the element rows, as bcdedit /dbgsettings, /hypervisorsettings and /emssettings
     /// show their settings object (no heading, no identifier).
     public func renderElements(of object: BCDObject) -> String {
         var out = ""
-        for element in object.elements {
-            let name = ElementNames.name(for: element.type, in: object.type)
-            out += row(name, values.lines(for: element, in: object))
-        }
+        appendElements(of: object, to: &out)
         return out
     }
 
-    private func row(_ name: String, _ lines: [String]) -> String {
-        let padded = name.count < Self.nameWidth ? name + String(repeating: " ", count: Self.nameWidth - name.count) : name + " "
-        var out = padded + (lines.first ?? "") + "\n"
-        for line in lines.dropFirst() { out += String(repeating: " ", count: Self.nameWidth) + line + "\n" }
-        return out
+    private func appendElements(of object: BCDObject, to out: inout String) {
+        for element in object.elements {
+            let name = ElementNames.name(for: element.type, in: object.type)
+            appendRow(name, values.lines(for: element, in: object), to: &out)
+        }
+    }
+
+    private static let padding = String(repeating: " ", count: nameWidth)
+
+    /// Appended in place: building each row from temporaries was most of `enum`'s time.
+    private func appendRow(_ name: String, _ lines: [String], to out: inout String) {
+        let width = name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.count : name.count
+        out += name
+        out += width < Self.nameWidth ? Self.padding.dropLast(width) : " "
+        out += lines.first ?? ""
+        out += "\n"
+        for line in lines.dropFirst() {
+            out += Self.padding
+            out += line
+            out += "\n"
+        }
     }
 }

@@ -2,7 +2,9 @@ import Glibc
 
 /// A BCD store file: opened with every check, edited as a BCDStore value, saved safely
 /// (temporary file in the same directory, flushed, previous file kept as NAME.bak, renamed
-/// over the original; refused when the file changed on disk since it was read).
+/// over the original; refused when the file changed on disk since it was read). Every save
+/// compacts: hivex applies the edit to the temporary file, then BootCore's hive writer
+/// rewrites it without free or unreachable cells (StoreCompaction) before it is flushed.
 public final class StoreFile {
     public let path: String
     /// The content as last read from or written to disk.
@@ -51,7 +53,7 @@ public final class StoreFile {
         } catch {
             throw .writeFailed(path: path, reason: error.description)
         }
-        try PosixFile.flush(path: scratch)
+        try StoreCompaction.compact(scratch, mode: 0o644, for: path)
         guard link(scratch, path) == 0 else {
             if errno == EEXIST { throw .alreadyExists(path: path) }
             throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
@@ -60,7 +62,7 @@ public final class StoreFile {
     }
 
     /// Saves `store` if it differs from what is on disk (or always, with `rewrite`: the file
-    /// is then written through hivex even without changes).
+    /// is then rewritten, and so compacted, even without changes).
     public func save(_ store: BCDStore, keepBackup: Bool = true, rewrite: Bool = false) throws(StoreError) {
         guard store != saved || rewrite else { return }
         if isReadOnly { throw .readOnly(path: path) }
@@ -68,7 +70,8 @@ public final class StoreFile {
         guard current == diskBytes else { throw .changedOnDisk(path: path) }
 
         let scratch = StoreFile.temporaryPath(for: path)
-        try PosixFile.writeNew(scratch, current, mode: PosixFile.mode(path).map { $0 & 0o7777 } ?? 0o644)
+        let mode = PosixFile.mode(path).map { $0 & 0o7777 } ?? 0o644
+        try PosixFile.writeNew(scratch, current, mode: mode)
         var renamed = false
         defer { if !renamed { unlink(scratch) } }
         do {
@@ -78,7 +81,7 @@ public final class StoreFile {
         } catch {
             throw .writeFailed(path: path, reason: error.description)
         }
-        try PosixFile.flush(path: scratch)
+        try StoreCompaction.compact(scratch, mode: mode, for: path)
 
         // Re-read what was written before it replaces anything.
         let written = try StoreFile.open(scratch)

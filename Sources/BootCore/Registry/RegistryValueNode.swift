@@ -6,6 +6,9 @@ public struct RegistryValueNode {
     public let nameUnits: [UInt16]
     /// REG_* type tag (1 REG_SZ, 3 REG_BINARY, 7 REG_MULTI_SZ, ...).
     public let type: UInt32
+    /// The name as stored, and the vk flags (0x10) that say how.
+    let rawName: [UInt8]
+    let flags: UInt16
     let dataSize: UInt32
     let dataField: UInt32
 
@@ -31,8 +34,9 @@ extension RegistryHive {
               let type = u32(data, 0x0C), let flags = u16(data, 0x10),
               0x14 + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
         let nameStart = data.lowerBound + 0x14
-        return RegistryValueNode(nameUnits: RegistryName.units(bytes[nameStart..<nameStart + Int(nameLength)], compressed: flags & 1 != 0),
-                                 type: type, dataSize: size, dataField: field)
+        let raw = bytes[nameStart..<nameStart + Int(nameLength)]
+        return RegistryValueNode(nameUnits: RegistryName.units(raw, compressed: flags & 1 != 0),
+                                 type: type, rawName: Array(raw), flags: flags, dataSize: size, dataField: field)
     }
 
     /// `key`'s value named `name` (ASCII case ignored; "" is the default value).
