@@ -10,7 +10,7 @@ struct BCD: ParsableCommand {
             // Boot payload inspection (BootCore).
             WimCommand.self, VdiskCommand.self, SdiCommand.self, CpioCommand.self,
             // Test boots (QEMU/OVMF through the loader).
-            BootCommand.self, IpxeScriptCommand.self, ServeCommand.self,
+            BootCommand.self, IpxeScriptCommand.self, ServeCommand.self, LoaderCommand.self,
         ]
     )
 
