@@ -31,6 +31,8 @@ struct BCD: ParsableCommand {
 
     /// Entry point: accepts bcdedit's /switch spelling as well as our own.
     static func main() {
-        main(BcdeditArguments.normalize(EditCommand.bareStorePath(Array(CommandLine.arguments.dropFirst()))))
+        // `--secure-boot` alone is the 2011 profile (ArgumentParser options always take a value).
+        let arguments = Array(CommandLine.arguments.dropFirst()).map { $0 == "--secure-boot" ? "--secure-boot=2011" : $0 }
+        main(BcdeditArguments.normalize(EditCommand.bareStorePath(arguments)))
     }
 }
