@@ -15,17 +15,28 @@ packages=(
     curl                                          # bcd serve tests: whole files, byte ranges, refusals
     dpkg-dev lintian debootstrap                  # the .deb: dpkg-shlibdeps, lint, a fresh Debian 12 root to install it in
     libcurl4-openssl-dev                          # the .deb's static FoundationNetworking (FlyingFox imports it) links libcurl
+    sbsigntool openssl python3-pip                # Secure Boot: signing, test keys, virt-firmware's installer
 )
+# PyPI: virt-firmware's virt-fw-vars makes the Secure Boot varstores (test key added to db).
+pip_packages=(virt-firmware)
+install_pip() {
+    command -v virt-fw-vars >/dev/null && return 0
+    echo "install-deps: installing from PyPI: ${pip_packages[*]}"
+    # Debian marks its Python externally managed; these are command-line tools, not libraries.
+    PIP_BREAK_SYSTEM_PACKAGES=1 $SUDO python3 -m pip install -q "${pip_packages[@]}"
+}
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-    echo "install-deps: all ${#packages[@]} packages present"
-    exit 0
-fi
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages present"
+    install_pip
+    exit 0
+fi
 echo "install-deps: installing ${missing[*]}"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_pip

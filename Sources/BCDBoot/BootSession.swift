@@ -75,16 +75,33 @@ public struct BootSession {
         start = Date()
         timings.built = try request.loader.prepare { [progress] line in progress(line) }
         timings.build = Date().timeIntervalSince(start)
-        let loader = request.loader.loaderPath
+        var loader = request.loader.loaderPath
 
         // 3. Staging.
         start = Date()
         let qemu = try Tools.require("qemu-system-x86_64")
         let timeoutTool = try Tools.require("timeout")
-        let firmware = Firmware.ovmf
+        let firmware = request.secureBoot ? Firmware.ovmfSecureBoot2011 : Firmware.ovmf
         try firmware.requireReadable()
         let stage = try makeTemporaryDirectory()
         defer { if !request.keepStaging { try? FileManager.default.removeItem(atPath: stage) } }
+        var dbCertificate: String?
+        if request.secureBoot {
+            let workspace = (request.store.path as NSString).deletingLastPathComponent
+            let keys: (key: String, cert: String)
+            if let found = LoaderSigning.workspaceKeys(workspace: workspace.isEmpty ? "." : workspace) {
+                keys = found
+                progress("secure boot: signing the loader with the workspace's keys (\(found.key), \(found.cert))")
+            } else {
+                keys = try LoaderSigning.makeKeys(in: stage + "/keys")
+                progress("secure boot: no keys in \(workspace.isEmpty ? "." : workspace)/keys (bcd loader keys makes them); signing with a test pair made for this boot")
+            }
+            let signed = stage + "/loader.signed.efi"
+            try LoaderSigning.sign(input: loader, key: keys.key, cert: keys.cert, output: signed)
+            loader = signed
+            dbCertificate = keys.cert
+            progress("secure boot: \(firmware.code), varstore \(firmware.varsTemplate) with \(keys.cert) added to db")
+        }
         let expected = try expectedFiles(files)
         files = try stageStore(files, in: stage)
         let boot: QemuInvocation.Boot
@@ -127,8 +144,11 @@ public struct BootSession {
         if kvmKnownToFail, let kvmNote, Acceleration.probe() == .kvmThenTCG {
             progress("qemu: KVM not tried: it failed here before (\(kvmNote.recordedError ?? "?"); delete \(kvmNote.path) to try it again)")
         }
-        var invocation = QemuInvocation(firmware: firmware, nvram: stage + "/vars.fd", memory: memory,
-                                        acceleration: Acceleration.probe(knownToFail: kvmKnownToFail), boot: boot, display: request.display,
+        // Secure Boot needs SMM, which KVM may not offer (QEMU then exits before the firmware
+        // runs, with no KVM error to retry on): software emulation from the start.
+        let acceleration: Acceleration = request.secureBoot ? .tcg : Acceleration.probe(knownToFail: kvmKnownToFail)
+        var invocation = QemuInvocation(firmware: firmware, nvram: stage + "/vars.fd", dbCertificate: dbCertificate, memory: memory,
+                                        acceleration: acceleration, boot: boot, display: request.display,
                                         serialLog: log, qmpSocket: stage + "/qmp.sock", timeLimit: request.timeout)
         var run: EmulatorRun
         while true {
@@ -177,7 +197,11 @@ public struct BootSession {
     /// One emulator run, from a fresh serial log and NVRAM copy to QEMU's exit.
     mutating func runEmulator(qemu: String, timeoutTool: String, stage: String, invocation: QemuInvocation,
                               expected: [ExpectedFile], start: Date) throws -> EmulatorRun {
-        try invocation.firmware.makeNvram(at: invocation.nvram)
+        if let certificate = invocation.dbCertificate {
+            try invocation.firmware.makeNvram(at: invocation.nvram, trusting: certificate)
+        } else {
+            try invocation.firmware.makeNvram(at: invocation.nvram)
+        }
         let log = invocation.serialLog
         FileManager.default.createFile(atPath: log, contents: nil)
         let socketPath = invocation.qmpSocket

@@ -8,11 +8,23 @@ import Foundation
 public struct Firmware: Sendable, Equatable {
     public var code: String
     public var varsTemplate: String
+    /// OVMF's Secure Boot build: it needs SMM and a secure flash (QemuInvocation), and each
+    /// run's NVRAM gets the loader's certificate added to db (`makeNvram(at:trusting:)`).
+    public var secureBoot: Bool
 
-    public init(code: String, varsTemplate: String) {
+    public init(code: String, varsTemplate: String, secureBoot: Bool = false) {
         self.code = code
         self.varsTemplate = varsTemplate
+        self.secureBoot = secureBoot
     }
+
+    /// `--secure-boot=2011`: OVMF's Secure Boot build with Debian's Microsoft varstore (PK,
+    /// Microsoft's 2011 KEK and db CAs, as older PCs ship; SecureBootEnable on).
+    public static let ovmfSecureBoot2011 = Firmware(code: "/usr/share/OVMF/OVMF_CODE_4M.secboot.fd",
+                                                    varsTemplate: "/usr/share/OVMF/OVMF_VARS_4M.ms.fd", secureBoot: true)
+    /// The owner GUID of the db entry holding the loader's certificate (any GUID will do;
+    /// this one names bcd's entry when the varstore is listed).
+    static let dbOwner = "7f7b2b55-8d4c-4c3e-9a61-3b1d5f0e2a10"
 
     /// Debian's OVMF (package ovmf): the 2 MiB x86-64 build without Secure Boot keys.
     public static let ovmf = Firmware(code: "/usr/share/OVMF/OVMF_CODE.fd", varsTemplate: "/usr/share/OVMF/OVMF_VARS.fd")
@@ -28,5 +40,12 @@ public struct Firmware: Sendable, Equatable {
     public func makeNvram(at path: String) throws {
         try? FileManager.default.removeItem(atPath: path)
         try FileManager.default.copyItem(atPath: varsTemplate, toPath: path)
+    }
+
+    /// A fresh NVRAM at `path` whose db also trusts `certificate` (PEM): the template through
+    /// virt-fw-vars (PyPI virt-firmware) --add-db.
+    public func makeNvram(at path: String, trusting certificate: String) throws {
+        try? FileManager.default.removeItem(atPath: path)
+        try Tools.run("virt-fw-vars", ["-i", varsTemplate, "-o", path, "--add-db", Self.dbOwner, certificate])
     }
 }

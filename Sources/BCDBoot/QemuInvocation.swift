@@ -22,6 +22,8 @@ public struct QemuInvocation: Sendable, Equatable {
     public var firmware: Firmware
     /// This run's writable copy of `firmware.varsTemplate`.
     public var nvram: String
+    /// Secure Boot: the certificate (PEM) each run's NVRAM adds to db; nil: a plain copy.
+    public var dbCertificate: String?
     /// Guest memory, in MiB.
     public var memory: Int
     public var acceleration: Acceleration
@@ -34,10 +36,11 @@ public struct QemuInvocation: Sendable, Equatable {
     /// Seconds the boot may take; QEMU is killed a minute after it, whatever happens to bcd.
     public var timeLimit: Double
 
-    public init(firmware: Firmware, nvram: String, memory: Int, acceleration: Acceleration, boot: Boot,
+    public init(firmware: Firmware, nvram: String, dbCertificate: String? = nil, memory: Int, acceleration: Acceleration, boot: Boot,
                 display: BootDisplay, serialLog: String, qmpSocket: String, timeLimit: Double) {
         self.firmware = firmware
         self.nvram = nvram
+        self.dbCertificate = dbCertificate
         self.memory = memory
         self.acceleration = acceleration
         self.boot = boot
@@ -49,7 +52,7 @@ public struct QemuInvocation: Sendable, Equatable {
 
     /// QEMU's arguments (without the program).
     public var arguments: [String] {
-        ["-machine", "q35", "-m", String(memory), "-no-reboot", "-no-shutdown", "-S"]
+        ["-machine", firmware.secureBoot ? "q35,smm=on" : "q35", "-m", String(memory), "-no-reboot", "-no-shutdown", "-S"]
             + firmwareArguments + ["-qmp", "unix:\(qmpSocket),server=on,wait=off", "-monitor", "none"]
             + acceleration.arguments + consoleArguments + bootArguments
     }
@@ -65,8 +68,9 @@ public struct QemuInvocation: Sendable, Equatable {
     public var inheritsTerminal: Bool { display == .terminal }
 
     /// Code read-only, then the NVRAM copy, as OVMF's two flash chips.
+    /// Secure Boot: the flash accepts writes only from SMM (else the guest could rewrite db).
     var firmwareArguments: [String] {
-        ["-drive", "if=pflash,format=raw,readonly=on,file=\(firmware.code)",
+        (firmware.secureBoot ? ["-global", "driver=cfi.pflash01,property=secure,value=on"] : []) + ["-drive", "if=pflash,format=raw,readonly=on,file=\(firmware.code)",
          "-drive", "if=pflash,format=raw,file=\(nvram)"]
     }
 

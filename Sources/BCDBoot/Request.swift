@@ -51,6 +51,10 @@ public struct BootRequest: Sendable {
     public var keepStaging = false
     /// Where the serial log is kept; nil: next to nothing, in the temporary directory's parent.
     public var serialLog: String?
+    /// Boot with Secure Boot enforced (OVMF's Secure Boot build, Microsoft's 2011 CAs in db)
+    /// and the loader signed by the workspace's keys (`<store's folder>/keys/`), or by a test
+    /// pair made for this boot when there are none.
+    public var secureBoot = false
 
     public init(store: LoadedStore, files: ServedFiles, diagnostics: [Diagnostic]? = nil, loader: LoaderSource) {
         self.store = store

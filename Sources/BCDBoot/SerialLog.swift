@@ -32,10 +32,22 @@ public enum SerialLog {
     /// stand-in's end of report, a loader error, or a boot manager error screen drawn to its
     /// footer (the footer is drawn last).
     public static func isFinal(_ text: String) -> Bool {
+        // (Line ends are "\r\n", one Character in Swift: clean() makes them "\n".)
+        if text.contains("BdsDxe: failed to load Boot"),
+           firmwareRefusal(clean(text).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }) != nil { return true }
         if text.contains("loader: error:") || text.contains(IpxeScript.failurePrefix) { return true }
         if text.contains(handoffLine) && !text.contains("STANDIN start") { return true }
         if let screen = BootManagerErrorScreen.parse(text), !screen.keys.isEmpty { return true }
         return text.contains("STANDIN done") && !text.contains("STANDIN imitates")
+    }
+
+    /// OVMF's line when Secure Boot refuses a boot option's image, before the loader ran:
+    /// `BdsDxe: failed to load Boot0001 "UEFI Misc Device" from PciRoot(...): Access Denied`
+    /// (EFI_ACCESS_DENIED: not signed by a key in db; `Security Violation` when deferred).
+    static func firmwareRefusal<Line: StringProtocol>(_ lines: [Line]) -> String? {
+        guard !lines.contains(where: { $0.hasPrefix("LOADER start") }) else { return nil }
+        return lines.first(where: { $0.contains("BdsDxe: failed to load Boot") && ($0.hasSuffix(": Access Denied") || $0.hasSuffix(": Security Violation")) })
+            .map { String($0[$0.range(of: "BdsDxe:")!.lowerBound...]) }
     }
 
     /// Classifies a finished (or stopped) boot.
@@ -58,6 +70,14 @@ public enum SerialLog {
         }
         if let bcd = loaderLines.first(where: { $0.hasPrefix("LOADER bcd ") }) {
             progress.append("loader: " + bcd.dropFirst("LOADER ".count))
+        }
+        if let sb = loaderLines.first(where: { $0.hasPrefix("LOADER secureboot ") && !$0.contains("refused") }) {
+            progress.append("loader: secure boot " + sb.dropFirst("LOADER secureboot ".count))
+        }
+        if let refusal = firmwareRefusal(lines) {
+            var o = BootOutcome(kind: .bootError, headline: "FAILED: the firmware refused the loader (Secure Boot: it is not signed by a key in db)")
+            o.details = ["firmware: " + refusal, "sign it (bcd loader sign) with a key whose certificate is in db, or boot it through shim with the certificate in MokList"]
+            return o
         }
 
         if let failed = lines.first(where: { $0.hasPrefix(IpxeScript.failurePrefix) }) {

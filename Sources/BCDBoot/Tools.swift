@@ -6,6 +6,8 @@ enum Tools {
     static let packages: [String: String] = [
         "qemu-system-x86_64": "qemu-system-x86", "mformat": "mtools", "mcopy": "mtools", "mmd": "mtools",
         "make": "make", "timeout": "coreutils",
+        "openssl": "openssl", "sbsign": "sbsigntool", "sbverify": "sbsigntool",
+        "virt-fw-vars": "virt-firmware from PyPI",
     ]
 
     static func find(_ tool: String) -> String? {

@@ -12,7 +12,7 @@ struct BCD: ParsableCommand {
             // Boot payload inspection (BootCore).
             WimCommand.self, VdiskCommand.self, SdiCommand.self, CpioCommand.self,
             // Test boots (QEMU/OVMF through the loader).
-            BootCommand.self, IpxeScriptCommand.self, ServeCommand.self,
+            BootCommand.self, IpxeScriptCommand.self, ServeCommand.self, LoaderCommand.self,
         ]
     )
 
@@ -33,6 +33,8 @@ struct BCD: ParsableCommand {
 
     /// Entry point: accepts bcdedit's /switch spelling as well as our own.
     static func main() {
-        main(BcdeditArguments.normalize(EditCommand.bareStorePath(Array(CommandLine.arguments.dropFirst()))))
+        // `--secure-boot` alone is the 2011 profile (ArgumentParser options always take a value).
+        let arguments = Array(CommandLine.arguments.dropFirst()).map { $0 == "--secure-boot" ? "--secure-boot=2011" : $0 }
+        main(BcdeditArguments.normalize(EditCommand.bareStorePath(arguments)))
     }
 }

@@ -29,6 +29,8 @@ struct BootCommand: ParsableCommand {
     @Option(name: .customLong("loader-args"), help: ArgumentHelp("The loader's command line, e.g. \"rawbcd index=2\" (disk mode: started from the UEFI shell, about 5 s longer).", valueName: "ARGS"))
     var loaderArgs: String = ""
     @Flag(help: "Boot even when validation finds errors.") var force = false
+    @Option(name: .customLong("secure-boot"), help: ArgumentHelp("Secure Boot enforced: OVMF's Secure Boot build, Microsoft's 2011 CAs in db plus the loader's certificate; the loader is signed with the workspace's keys/ (bcd loader keys) or a pair made for the boot. Only 2011 so far (`--secure-boot` alone means it).", valueName: "2011"))
+    var secureBoot: String?
     @Option(name: .customLong("serial-log"), help: ArgumentHelp("Keep the serial log here (default: a file in the temporary directory).", valueName: "FILE"))
     var serialLog: String?
     @Flag(name: .customLong("keep"), help: "Keep the staging directory (disk image or TFTP tree).") var keep = false
@@ -41,6 +43,7 @@ struct BootCommand: ParsableCommand {
         guard BootDisplay(rawValue: display) != nil else { throw ValidationError("--display is terminal, window, vnc or none, got '\(display)'") }
         if json && display == "terminal" { throw ValidationError("--json and --display terminal both want the terminal's output; use --display none, vnc or window") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        if let secureBoot, secureBoot != "2011" { throw ValidationError("--secure-boot takes 2011 (the only profile so far), got '\(secureBoot)'") }
         guard (memory ?? 128) >= 128 else { throw ValidationError("--memory is in MiB and must be at least 128") }
     }
 
@@ -62,6 +65,7 @@ struct BootCommand: ParsableCommand {
         request.memory = memory
         request.loaderArguments = loaderArgs
         request.force = force
+        request.secureBoot = secureBoot != nil
         request.serialLog = serialLog
         request.keepStaging = keep
         request.keepRunning = keepRunning

@@ -126,3 +126,13 @@ private func values(of option: String, in arguments: [String]) -> [String] {
     let terminal = invocation(display: .terminal, timeLimit: 120)
     #expect(terminal.timeoutArguments(qemu: "q") == ["--foreground", "-k", "5", "180", "q"] + terminal.arguments)
 }
+
+@Test func secureBootFirmwareAddsSmmAndTheSecureFlash() {
+    var secure = invocation()
+    secure.firmware = .ovmfSecureBoot2011
+    let arguments = secure.arguments
+    #expect(values(of: "-machine", in: arguments) == ["q35,smm=on"])
+    #expect(values(of: "-global", in: arguments) == ["driver=cfi.pflash01,property=secure,value=on"])
+    #expect(values(of: "-drive", in: arguments).first == "if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.secboot.fd")
+    #expect(values(of: "-global", in: invocation().arguments).isEmpty)
+}

@@ -166,3 +166,29 @@ private let standinRun = """
     #expect(o.details.contains { $0.contains("Most likely at fault: the guest's memory") })
     #expect(BootManagerStatus.lookup(0xC000_0017)?.suspect.contains("--memory") == true)
 }
+
+// OVMF's Secure Boot build refusing an unsigned loader (as scripts/test.d/65-secure-boot.sh
+// sees it), then going on to the built-in shell, which it refuses too.
+private let firmwareRefusedLoader = """
+    \u{1B}[=3h\u{1B}[=3hBdsDxe: loading Boot0001 "UEFI Misc Device" from PciRoot(0x0)/Pci(0x2,0x0)\r
+    BdsDxe: failed to load Boot0001 "UEFI Misc Device" from PciRoot(0x0)/Pci(0x2,0x0): Access Denied\r
+    BdsDxe: loading Boot0002 "EFI Internal Shell" from Fv(7CB8BDC9-F8EB-4F34-AAEA-3EE4AF6516A1)/FvFile(7C04A583-9E3E-4F1C-AD65-E05268D0B4D1)\r
+    """
+
+@Test func firmwareRefusingTheLoaderIsAFinalBootError() {
+    #expect(SerialLog.isFinal(firmwareRefusedLoader))
+    let o = SerialLog.classify(firmwareRefusedLoader, expected: expected, timedOut: false)
+    #expect(o.kind == .bootError)
+    #expect(o.headline.contains("the firmware refused the loader"))
+    #expect(o.details.first == "firmware: BdsDxe: failed to load Boot0001 \"UEFI Misc Device\" from PciRoot(0x0)/Pci(0x2,0x0): Access Denied")
+}
+
+@Test func anAccessDeniedAfterTheLoaderStartedIsNotAFirmwareRefusal() {
+    let text = standinRun + "BdsDxe: failed to load Boot0003 \"x\" from y: Access Denied\r\n"
+    #expect(!SerialLog.classify(text, expected: expected, timedOut: false).headline.contains("firmware refused"))
+}
+
+@Test func secureBootStateIsReported() {
+    let text = standinRun.replacingOccurrences(of: "LOADER bootmgr", with: "LOADER secureboot on\r\nLOADER bootmgr")
+    #expect(SerialLog.classify(text, expected: expected, timedOut: false).details.contains("loader: secure boot on"))
+}

@@ -30,6 +30,7 @@ EFI_STATUS start_boot_manager(EFI_HANDLE parent, EFI_HANDLE partition, EFI_DEVIC
     EFI_DEVICE_PATH *path = file_path(partition_path, bootmgr->name);
     EFI_HANDLE child = NULL;
     st = BS->LoadImage(FALSE, parent, path, bootmgr->data, bootmgr->size, &child);
+    die_if_secure_boot_refused(st, bootmgr->name, bootmgr->data, bootmgr->size);
     if (st != EFI_SUCCESS) die(L"the firmware refused to load the boot manager %s (%r)", bootmgr->name, st);
     EFI_LOADED_IMAGE *li;
     if (BS->HandleProtocol(child, &LoadedImageProtocol, (void **)&li) == EFI_SUCCESS) li->DeviceHandle = partition;

@@ -52,5 +52,10 @@ EFI_STATUS vdisk_install(EFI_HANDLE *partition, EFI_DEVICE_PATH **partition_path
 void watch_exit_boot_services(void);
 
 /* bootmgr.c */
+/* secureboot.c */
+BOOLEAN secure_boot_on(void);
+void report_secure_boot(void);                       /* serial `LOADER secureboot on|off` */
+BOOLEAN pe_has_signature(const UINT8 *pe, UINTN size);
+void die_if_secure_boot_refused(EFI_STATUS st, const CHAR16 *name, const UINT8 *data, UINTN size);
 EFI_STATUS start_boot_manager(EFI_HANDLE parent, EFI_HANDLE partition, EFI_DEVICE_PATH *partition_path,
                               struct input *bootmgr);

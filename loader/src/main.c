@@ -28,6 +28,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
     if (parse_cmdline(li, &opts, bad, 64) != EFI_SUCCESS)
         die(L"unknown command line option \"%s\" (known: rawbcd gui pause pause=quiet quiet index=N initrdfile=...)", bad);
     info(L"loader: wimboot-compatible UEFI loader (bcd %a)\n", BCD_VERSION);
+    report_secure_boot();
 
     discover_inputs(li->DeviceHandle);
 
