@@ -2,6 +2,7 @@ import BCDCheck
 import BCDKit
 import Foundation
 import Testing
+import TestSupport
 
 /// `bcd check` end to end: the demo workspace, exit statuses, JSON, bad inputs, fixture stores.
 @Suite struct CommandTests {
@@ -177,17 +178,6 @@ import Testing
     }
 }
 
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// `--dir`: its files are served under their own names, and a `vhd=` path is found under it by
 /// its components in any case; a missing one is reported.

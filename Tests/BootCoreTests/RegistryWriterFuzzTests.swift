@@ -1,6 +1,7 @@
 import BCDKit
 import Foundation
 import Testing
+import TestSupport
 @testable import BootCore
 
 /// Seeded random writer inputs: key trees (depth, fan-out past one lh leaf, ASCII and UTF-16
@@ -10,19 +11,7 @@ import Testing
 /// layout rules. A failing seed is printed, so it can be replayed.
 @Suite("Registry hive writer fuzz")
 struct RegistryWriterFuzzTests {
-    /// SplitMix64: small, seedable, the same sequence on every machine.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func bytes(_ n: Int) -> [UInt8] { (0..<n).map { _ in UInt8(truncatingIfNeeded: next()) } }
-    }
+    typealias Generator = SplitMix
 
     static let sizes = [0, 1, 3, 4, 5, 8, 100, 4000, 16343, 16344, 16345, 16344 * 2, 16344 * 2 + 1, 40000]
 
@@ -38,7 +27,7 @@ struct RegistryWriterFuzzTests {
     }
 
     static func image(seed: UInt64) -> RegistryImage {
-        var g = Generator(state: seed)
+        var g = Generator(seed: seed)
         var base = [UInt8](repeating: 0, count: 4096)
         base.replaceSubrange(0..<4, with: Array("regf".utf8))
         base.putLE(UInt32(7), at: 0x04); base.putLE(UInt32(7), at: 0x08)
