@@ -40,8 +40,8 @@ extension VirtualFatDisk {
         let offset = sectorInRun * sectorSize
         let span = UnsafeMutableRawBufferPointer(rebasing: out[0..<Int(n * sectorSize)])
         // The file's bytes go straight into the caller's buffer; only what lies past the end
-        // of the file (the slack of its last cluster) is zeroed.  No per-sector work here: the
-        // loader's memset is a byte loop, which under emulation costs as much as the read.
+        // of the file (the slack of its last cluster) is zeroed.  No per-sector work here, and no
+        // second pass over the span: under emulation a fill costs about as much as the read.
         let size = files[f].size
         let length = offset < size ? Int(min(n * sectorSize, size - offset)) : 0
         if length > 0 {
