@@ -19,9 +19,13 @@ public enum LoaderWimFiles {
     public static let bootManager = LoaderWimFile(path: "\\Windows\\Boot\\EFI\\bootmgfw.efi", name: "bootmgfw.efi", isBootManager: true)
     public static let bcd = LoaderWimFile(path: "\\Windows\\Boot\\DVD\\EFI\\BCD", name: "BCD")
     public static let bootSDI = LoaderWimFile(path: "\\Windows\\Boot\\DVD\\EFI\\boot.sdi", name: "boot.sdi")
+    /// The revocation list (issue 19): a Windows 11 24H2 bootmgfw.efi stops with 0xc000000f
+    /// under Secure Boot when the firmware's RevocationList variable is empty and none is served.
+    /// Optional: older WIMs lack it.
+    public static let bootSTL = LoaderWimFile(path: "\\Windows\\Boot\\EFI\\boot.stl", name: "boot.stl")
 
     /// In the order the loader takes them.
-    public static let all = [bootManager, bcd, bootSDI]
+    public static let all = [bootManager, bcd, bootSDI, bootSTL]
 
     /// Is `file` wanted when `inputs` are the supplied names? The boot manager is wanted when
     /// no boot manager (LoaderBootManager) is supplied, any other file when its name is not.
