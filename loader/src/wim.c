@@ -35,13 +35,19 @@ void take_from_wim(void) {
     CHAR16 name[MAX_NAME];
     INT32 wanted[8];
     UINTN slots = 0;
-    BOOLEAN any = FALSE;
-    for (; slots < 8 && (wanted[slots] = ldr_wim_wanted(slots, path, MAX_NAME, name, MAX_NAME)) >= 0; slots++)
+    BOOLEAN any = FALSE, needed = FALSE;   /* needed: a file other than an optional one (3) */
+    for (; slots < 8 && (wanted[slots] = ldr_wim_wanted(slots, path, MAX_NAME, name, MAX_NAME)) >= 0; slots++) {
         any |= wanted[slots] > 0;
+        needed |= wanted[slots] == 1 || wanted[slots] == 2;
+    }
     if (!any) return;
     struct input *wim = input_at(ldr_wim_input());
     if (!wim) return;
-    if (ldr_wim_open((INT32)(wim - inputs), wim->size, opts.index) != LDR_OK) wim_die(wim, L"unusable WIM");
+    if (ldr_wim_open((INT32)(wim - inputs), wim->size, opts.index) != LDR_OK) {
+        if (needed) wim_die(wim, L"unusable WIM");
+        serial_printf("LOADER wim %S unreadable: optional files not taken\n", wim->name);
+        return;
+    }
     serial_printf("LOADER wim %S images=%u index=%u\n", wim->name, (UINT32)ldr_wim_image_count(), (UINT32)opts.index);
     for (UINTN s = 0; s < slots; s++) {
         if (wanted[s] <= 0) continue;

@@ -43,6 +43,7 @@ static const CHAR16 *bcd_paths[] = {
 static const CHAR16 *other_paths[] = {
     L"\\Boot\\boot.sdi", L"\\boot.sdi", L"\\EFI\\Boot\\boot.sdi",
     L"\\Sources\\boot.wim", L"\\boot.wim",
+    L"\\EFI\\Microsoft\\Boot\\boot.stl",   /* the revocation list bootmgfw.efi reads under Secure Boot */
 };
 
 static int is_ours(EFI_DEVICE_PATH *dp) {

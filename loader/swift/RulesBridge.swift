@@ -65,7 +65,7 @@ public func ldrWimInput() -> Int32 {
 /// Entry `slot` of the files taken from the WIM, when the inputs lack it: copies its path in
 /// the image (ASCII) to `path` and its served name (UTF-16) to `name`, both NUL-terminated and
 /// cut to fit. Returns 1 wanted, 2 wanted and the boot stops without it (the boot manager),
-/// 0 supplied already, -1 past the last entry.
+/// 3 wanted if the WIM has it (LoaderWimFile.isOptional), 0 supplied already, -1 past the last entry.
 @_cdecl("ldr_wim_wanted")
 public func ldrWimWanted(_ slot: Int, _ path: UnsafeMutablePointer<UInt8>, _ pathCapacity: Int,
                          _ name: UnsafeMutablePointer<UInt16>, _ nameCapacity: Int) -> Int32 {
@@ -74,7 +74,7 @@ public func ldrWimWanted(_ slot: Int, _ path: UnsafeMutablePointer<UInt8>, _ pat
     guard LoaderWimFiles.isWanted(file, inputs: ldrInputNames()) else { return 0 }
     ldrCopy(Array(file.path.utf8), to: path, capacity: pathCapacity)
     ldrCopy(file.name.utf8.map { UInt16($0) }, to: name, capacity: nameCapacity)   // ASCII
-    return file.isBootManager ? 2 : 1
+    return file.isBootManager ? 2 : file.isOptional ? 3 : 1
 }
 
 /// Copies `units` to `buffer` NUL-terminated, cut to fit `capacity` (nothing when it is 0).

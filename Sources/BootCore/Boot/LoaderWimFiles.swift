@@ -6,11 +6,15 @@ public struct LoaderWimFile: Sendable {
     public let name: String
     /// The boot manager: wanted unless one is supplied, and the loader stops without it.
     public let isBootManager: Bool
+    /// Taken when the image has it; its absence, or a WIM that cannot be read when nothing else
+    /// is wanted from it, is not an error (boot.stl: older WIMs lack it).
+    public let isOptional: Bool
 
-    init(path: String, name: String, isBootManager: Bool = false) {
+    init(path: String, name: String, isBootManager: Bool = false, isOptional: Bool = false) {
         self.path = path
         self.name = name
         self.isBootManager = isBootManager
+        self.isOptional = isOptional
     }
 }
 
@@ -22,7 +26,7 @@ public enum LoaderWimFiles {
     /// The revocation list (issue 19): a Windows 11 24H2 bootmgfw.efi stops with 0xc000000f
     /// under Secure Boot when the firmware's RevocationList variable is empty and none is served.
     /// Optional: older WIMs lack it.
-    public static let bootSTL = LoaderWimFile(path: "\\Windows\\Boot\\EFI\\boot.stl", name: "boot.stl")
+    public static let bootSTL = LoaderWimFile(path: "\\Windows\\Boot\\EFI\\boot.stl", name: "boot.stl", isOptional: true)
 
     /// In the order the loader takes them.
     public static let all = [bootManager, bcd, bootSDI, bootSTL]
