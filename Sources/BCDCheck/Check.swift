@@ -220,7 +220,7 @@ struct Checker {
         }
         if let why = loaderCannotExtract(inside, from: wimFile) {
             add(Rules.wimUnsupported("the loader must extract the boot manager from \(wimFile.name), but cannot: \(why)",
-                                     fix: "supply the boot manager separately (--file \(names[uefi ? 1 : 0])=PATH), or recapture with --compress=lzx and without --solid",
+                                     fix: "supply the boot manager separately (--file \(uefi ? LoaderWimFiles.bootManager.name : names[0])=PATH), or recapture with --compress=lzx and without --solid",
                                      file: wimFile.name))
         }
     }

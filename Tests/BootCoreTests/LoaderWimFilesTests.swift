@@ -13,6 +13,6 @@ struct LoaderWimFilesTests {
 
     @Test func onlyBootSTLIsOptional() {
         #expect(LoaderWimFiles.all.filter(\.isOptional).map(\.name) == ["boot.stl"])
-        #expect(LoaderWimFiles.all.filter(\.isBootManager).map(\.name) == ["bootmgfw.efi"])
+        #expect(LoaderWimFiles.all.filter(\.isBootManager).map(\.name) == ["bootmgfw_EX.efi", "bootmgfw.efi"])
     }
 }
