@@ -39,10 +39,12 @@ INT32 ldr_wim_file_read(const char *path, INTN length, void *buffer, UINT64 size
 INT32 ldr_cmdline_parse(const UINT16 *options, UINTN bytes, const UINT16 *image, INTN image_length,
                         UINT32 *bits, INTN *index, UINT16 *bad, INTN bad_capacity);
 INT32 ldr_name_reserved(const UINT16 *name, INTN length);      /* 1: a virtual directory's name */
-INT32 ldr_boot_manager_input(void);                            /* input index, or -1 */
+INT32 ldr_boot_manager_input(INT32 n);                         /* candidate n's input index, or -1 */
 INT32 ldr_wim_input(void);                                     /* input index, or -1 */
-/* Entry `slot` of the files taken from the WIM: 1 wanted (path and served name copied), 2
- * wanted and the boot stops without it (the boot manager), 0 supplied already, -1 past the end. */
+/* Entry `slot` of the files taken from the WIM: 1 wanted (path and served name copied), 2 a
+ * boot manager candidate and none is supplied (the boot stops with none at all), 3 wanted if
+ * the WIM has it (boot.stl; a boot manager beside a supplied one),
+ * 0 supplied already, -1 past the end. */
 INT32 ldr_wim_wanted(INTN slot, char *path, INTN path_capacity, UINT16 *name, INTN name_capacity);
 
 /* Implemented in C (inputs.c), called by Swift: input `index`'s name and its length, or NULL. */

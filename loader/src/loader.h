@@ -51,11 +51,11 @@ EFI_STATUS vdisk_install(EFI_HANDLE *partition, EFI_DEVICE_PATH **partition_path
 /* handoff.c */
 void watch_exit_boot_services(void);
 
-/* bootmgr.c */
 /* secureboot.c */
 BOOLEAN secure_boot_on(void);
 void report_secure_boot(void);                       /* serial `LOADER secureboot on|off` */
 BOOLEAN pe_has_signature(const UINT8 *pe, UINTN size);
+const CHAR16 *secure_boot_refusal(EFI_STATUS st, const UINT8 *data, UINTN size);   /* NULL: not one */
 void die_if_secure_boot_refused(EFI_STATUS st, const CHAR16 *name, const UINT8 *data, UINTN size);
-EFI_STATUS start_boot_manager(EFI_HANDLE parent, EFI_HANDLE partition, EFI_DEVICE_PATH *partition_path,
-                              struct input *bootmgr);
+/* bootmgr.c: the first candidate (ldr_boot_manager_input) that LoadImage accepts; never returns. */
+EFI_STATUS start_boot_manager(EFI_HANDLE parent, EFI_HANDLE partition, EFI_DEVICE_PATH *partition_path);

@@ -33,7 +33,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
     discover_inputs(li->DeviceHandle);
 
     take_from_wim();
-    struct input *bootmgr = input_at(ldr_boot_manager_input());
+    struct input *bootmgr = input_at(ldr_boot_manager_input(0));   /* the first candidate */
     if (!bootmgr) die(L"no boot manager: supply bootmgfw.efi or bootx64.efi, or a WIM that contains one");
     serial_printf("LOADER bootmgr %S\n", bootmgr->name);
 
@@ -53,7 +53,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
     EFI_DEVICE_PATH *ppath;
     EFI_STATUS st = vdisk_install(&partition, &ppath);
     if (st != EFI_SUCCESS) die(L"cannot install the virtual disk (%r)", st);
-    info(L"loader: virtual disk ready, %d file(s); starting %s\n", input_count, bootmgr->name);
-    start_boot_manager(image, partition, ppath, bootmgr);
+    info(L"loader: virtual disk ready, %d file(s)\n", input_count);
+    start_boot_manager(image, partition, ppath);
     return EFI_LOAD_ERROR;
 }

@@ -35,11 +35,16 @@ BOOLEAN pe_has_signature(const UINT8 *pe, UINTN size) {
 }
 
 /* LoadImage's refusal under Secure Boot: EFI_ACCESS_DENIED (OVMF's policy for images that fail
- * verification) or EFI_SECURITY_VIOLATION (a deferred image).  Says which case it is. */
+ * verification) or EFI_SECURITY_VIOLATION (a deferred image).  NULL when `st` is neither, else
+ * which case it is, from the PE certificate table. */
+const CHAR16 *secure_boot_refusal(EFI_STATUS st, const UINT8 *data, UINTN size) {
+    if (st != EFI_SECURITY_VIOLATION && st != EFI_ACCESS_DENIED) return NULL;
+    return pe_has_signature(data, size) ? L"it is signed by a key not in db, or revoked (dbx)" : L"it is unsigned";
+}
+
 void die_if_secure_boot_refused(EFI_STATUS st, const CHAR16 *name, const UINT8 *data, UINTN size) {
-    if (st != EFI_SECURITY_VIOLATION && st != EFI_ACCESS_DENIED) return;
+    const CHAR16 *why = secure_boot_refusal(st, data, size);
+    if (!why) return;
     serial_printf("LOADER secureboot refused %S\n", name);
-    if (!pe_has_signature(data, size))
-        die(L"Secure Boot refused the boot manager %s (%r): it is unsigned", name, st);
-    die(L"Secure Boot refused the boot manager %s (%r): it is signed by a key not in db, or revoked (dbx)", name, st);
+    die(L"Secure Boot refused the boot manager %s (%r): %s", name, st, why);
 }

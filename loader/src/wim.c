@@ -49,10 +49,17 @@ void take_from_wim(void) {
         return;
     }
     serial_printf("LOADER wim %S images=%u index=%u\n", wim->name, (UINT32)ldr_wim_image_count(), (UINT32)opts.index);
+    char missing[2 * MAX_NAME + 8];   /* the boot managers (2) wanted and not in the image */
+    UINTN m = 0;
     for (UINTN s = 0; s < slots; s++) {
         if (wanted[s] <= 0) continue;
         ldr_wim_wanted(s, path, MAX_NAME, name, MAX_NAME);
-        if (!take(wim, path, name) && wanted[s] == 2)
-            die(L"no boot manager: none supplied, and %s has no %a in the chosen image", wim->name, path);
+        if (take(wim, path, name) || wanted[s] != 2) continue;
+        for (const char *p = m ? " or " : ""; *p && m < sizeof missing - 1; ) missing[m++] = *p++;
+        for (const char *p = path; *p && m < sizeof missing - 1; ) missing[m++] = *p++;
     }
+    missing[m] = 0;
+    /* Any candidate will do (LoaderBootManager): the boot stops only with none at all. */
+    if (m && ldr_boot_manager_input(0) < 0)
+        die(L"no boot manager: none supplied, and %s has no %a in the chosen image", wim->name, missing);
 }

@@ -50,10 +50,12 @@ public func ldrNameReserved(_ name: UnsafePointer<UInt16>, _ length: Int) -> Int
     VirtualDirectories.isReserved(asciiBytes(utf16: UnsafeBufferPointer(start: name, count: length))) ? 1 : 0
 }
 
-/// The input that is the boot manager (bootx64.efi, else bootmgfw.efi), or -1.
+/// The input that is boot manager candidate `n` (0: the first to try; bootx64.efi alone, else
+/// bootmgfw_EX.efi then bootmgfw.efi), or -1 past the last.
 @_cdecl("ldr_boot_manager_input")
-public func ldrBootManagerInput() -> Int32 {
-    LoaderBootManager.choice(among: ldrInputNames()).map { Int32($0) } ?? -1
+public func ldrBootManagerInput(_ n: Int32) -> Int32 {
+    let candidates = LoaderBootManager.candidates(among: ldrInputNames())
+    return n >= 0 && Int(n) < candidates.count ? Int32(candidates[Int(n)]) : -1
 }
 
 /// The input that is the WIM to take missing files from (boot.wim, else the first *.wim), or -1.
@@ -64,17 +66,19 @@ public func ldrWimInput() -> Int32 {
 
 /// Entry `slot` of the files taken from the WIM, when the inputs lack it: copies its path in
 /// the image (ASCII) to `path` and its served name (UTF-16) to `name`, both NUL-terminated and
-/// cut to fit. Returns 1 wanted, 2 wanted and the boot stops without it (the boot manager),
-/// 3 wanted if the WIM has it (LoaderWimFile.isOptional), 0 supplied already, -1 past the last entry.
+/// cut to fit. Returns 1 wanted, 2 a boot manager candidate and none is supplied (the boot stops
+/// with none at all), 3 wanted if the WIM has it (LoaderWimFiles.isOptional), 0 supplied already
+/// (or not wanted), -1 past the last entry.
 @_cdecl("ldr_wim_wanted")
 public func ldrWimWanted(_ slot: Int, _ path: UnsafeMutablePointer<UInt8>, _ pathCapacity: Int,
                          _ name: UnsafeMutablePointer<UInt16>, _ nameCapacity: Int) -> Int32 {
     guard slot >= 0, slot < LoaderWimFiles.all.count else { return -1 }
     let file = LoaderWimFiles.all[slot]
-    guard LoaderWimFiles.isWanted(file, inputs: ldrInputNames()) else { return 0 }
+    let inputs = ldrInputNames()
+    guard LoaderWimFiles.isWanted(file, inputs: inputs) else { return 0 }
     ldrCopy(Array(file.path.utf8), to: path, capacity: pathCapacity)
     ldrCopy(file.name.utf8.map { UInt16($0) }, to: name, capacity: nameCapacity)   // ASCII
-    return file.isBootManager ? 2 : file.isOptional ? 3 : 1
+    return LoaderWimFiles.isOptional(file, inputs: inputs) ? 3 : file.isBootManager ? 2 : 1
 }
 
 /// Copies `units` to `buffer` NUL-terminated, cut to fit `capacity` (nothing when it is 0).
