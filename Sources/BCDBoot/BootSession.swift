@@ -81,12 +81,12 @@ public struct BootSession {
         start = Date()
         let qemu = try Tools.require("qemu-system-x86_64")
         let timeoutTool = try Tools.require("timeout")
-        let firmware = request.secureBoot ? Firmware.ovmfSecureBoot2011 : Firmware.ovmf
+        let firmware = request.secureBoot.map(Firmware.ovmfSecureBoot) ?? Firmware.ovmf
         try firmware.requireReadable()
         let stage = try makeTemporaryDirectory()
         defer { if !request.keepStaging { try? FileManager.default.removeItem(atPath: stage) } }
-        var dbCertificate: String?
-        if request.secureBoot {
+        var dbCertificates: [String] = []
+        if let profile = request.secureBoot {
             let workspace = (request.store.path as NSString).deletingLastPathComponent
             let keys: (key: String, cert: String)
             if let found = LoaderSigning.workspaceKeys(workspace: workspace.isEmpty ? "." : workspace) {
@@ -99,8 +99,13 @@ public struct BootSession {
             let signed = stage + "/loader.signed.efi"
             try LoaderSigning.sign(input: loader, key: keys.key, cert: keys.cert, output: signed)
             loader = signed
-            dbCertificate = keys.cert
-            progress("secure boot: \(firmware.code), varstore \(firmware.varsTemplate) with \(keys.cert) added to db")
+            dbCertificates = [keys.cert]
+            progress("secure boot: profile \(profile.rawValue), \(profile.summary): \(firmware.code), varstore \(firmware.varsTemplate) with \(keys.cert) added to db")
+            for ca in request.testCAs {
+                let trusted = profile.trustedCAYears.contains(ca.year)
+                if trusted { dbCertificates.append(ca.certificate) }
+                progress("secure boot: test certificate \(ca.certificate) standing for the \(ca.year) CA: " + (trusted ? "added to db" : "not in db (profile \(profile.rawValue) lacks the \(ca.year) CA)"))
+            }
         }
         let expected = try expectedFiles(files)
         files = try stageStore(files, in: stage)
@@ -146,8 +151,8 @@ public struct BootSession {
         }
         // Secure Boot needs SMM, which KVM may not offer (QEMU then exits before the firmware
         // runs, with no KVM error to retry on): software emulation from the start.
-        let acceleration: Acceleration = request.secureBoot ? .tcg : Acceleration.probe(knownToFail: kvmKnownToFail)
-        var invocation = QemuInvocation(firmware: firmware, nvram: stage + "/vars.fd", dbCertificate: dbCertificate, memory: memory,
+        let acceleration: Acceleration = request.secureBoot != nil ? .tcg : Acceleration.probe(knownToFail: kvmKnownToFail)
+        var invocation = QemuInvocation(firmware: firmware, nvram: stage + "/vars.fd", dbCertificates: dbCertificates, memory: memory,
                                         acceleration: acceleration, boot: boot, display: request.display,
                                         serialLog: log, qmpSocket: stage + "/qmp.sock", timeLimit: request.timeout)
         var run: EmulatorRun
@@ -197,8 +202,8 @@ public struct BootSession {
     /// One emulator run, from a fresh serial log and NVRAM copy to QEMU's exit.
     mutating func runEmulator(qemu: String, timeoutTool: String, stage: String, invocation: QemuInvocation,
                               expected: [ExpectedFile], start: Date) throws -> EmulatorRun {
-        if let certificate = invocation.dbCertificate {
-            try invocation.firmware.makeNvram(at: invocation.nvram, trusting: certificate)
+        if invocation.firmware.secureBoot || !invocation.dbCertificates.isEmpty {
+            try invocation.firmware.makeNvram(at: invocation.nvram, trusting: invocation.dbCertificates)
         } else {
             try invocation.firmware.makeNvram(at: invocation.nvram)
         }

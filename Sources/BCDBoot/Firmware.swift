@@ -8,20 +8,26 @@ import Foundation
 public struct Firmware: Sendable, Equatable {
     public var code: String
     public var varsTemplate: String
-    /// OVMF's Secure Boot build: it needs SMM and a secure flash (QemuInvocation), and each
-    /// run's NVRAM gets the loader's certificate added to db (`makeNvram(at:trusting:)`).
-    public var secureBoot: Bool
+    /// With one, OVMF's Secure Boot build: it needs SMM and a secure flash (QemuInvocation), and
+    /// each run's NVRAM is the template with the profile's CAs and the loader's certificate
+    /// (`makeNvram(at:trusting:)`).
+    public var secureBootProfile: SecureBootProfile?
+    public var secureBoot: Bool { secureBootProfile != nil }
 
-    public init(code: String, varsTemplate: String, secureBoot: Bool = false) {
+    public init(code: String, varsTemplate: String, secureBootProfile: SecureBootProfile? = nil) {
         self.code = code
         self.varsTemplate = varsTemplate
-        self.secureBoot = secureBoot
+        self.secureBootProfile = secureBootProfile
     }
 
-    /// `--secure-boot=2011`: OVMF's Secure Boot build with Debian's Microsoft varstore (PK,
-    /// Microsoft's 2011 KEK and db CAs, as older PCs ship; SecureBootEnable on).
-    public static let ovmfSecureBoot2011 = Firmware(code: "/usr/share/OVMF/OVMF_CODE_4M.secboot.fd",
-                                                    varsTemplate: "/usr/share/OVMF/OVMF_VARS_4M.ms.fd", secureBoot: true)
+    /// `--secure-boot=2011|2023`: OVMF's Secure Boot build with Debian's Microsoft varstore (PK,
+    /// Microsoft's 2011 KEK and db CAs, as older PCs ship; SecureBootEnable on), plus the
+    /// profile's CAs.
+    public static func ovmfSecureBoot(_ profile: SecureBootProfile) -> Firmware {
+        Firmware(code: "/usr/share/OVMF/OVMF_CODE_4M.secboot.fd", varsTemplate: "/usr/share/OVMF/OVMF_VARS_4M.ms.fd",
+                 secureBootProfile: profile)
+    }
+    public static let ovmfSecureBoot2011 = ovmfSecureBoot(.ms2011)
     /// The owner GUID of the db entry holding the loader's certificate (any GUID will do;
     /// this one names bcd's entry when the varstore is listed).
     static let dbOwner = "7f7b2b55-8d4c-4c3e-9a61-3b1d5f0e2a10"
@@ -42,10 +48,16 @@ public struct Firmware: Sendable, Equatable {
         try FileManager.default.copyItem(atPath: varsTemplate, toPath: path)
     }
 
-    /// A fresh NVRAM at `path` whose db also trusts `certificate` (PEM): the template through
-    /// virt-fw-vars (PyPI virt-firmware) --add-db.
-    public func makeNvram(at path: String, trusting certificate: String) throws {
+    /// A fresh NVRAM at `path`: the template with the Secure Boot profile's CAs, and whose db
+    /// also trusts `certificates` (PEM), through virt-fw-vars (PyPI virt-firmware) --add-db.
+    public func makeNvram(at path: String, trusting certificates: [String]) throws {
         try? FileManager.default.removeItem(atPath: path)
-        try Tools.run("virt-fw-vars", ["-i", varsTemplate, "-o", path, "--add-db", Self.dbOwner, certificate])
+        try Tools.run("virt-fw-vars", virtFwVarsArguments(output: path, trusting: certificates))
+    }
+
+    /// The virt-fw-vars command line of `makeNvram(at:trusting:)`.
+    func virtFwVarsArguments(output: String, trusting certificates: [String]) -> [String] {
+        ["-i", varsTemplate, "-o", output] + (secureBootProfile?.virtFwVarsArguments ?? [])
+            + certificates.flatMap { ["--add-db", Self.dbOwner, $0] }
     }
 }

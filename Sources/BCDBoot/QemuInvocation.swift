@@ -22,8 +22,9 @@ public struct QemuInvocation: Sendable, Equatable {
     public var firmware: Firmware
     /// This run's writable copy of `firmware.varsTemplate`.
     public var nvram: String
-    /// Secure Boot: the certificate (PEM) each run's NVRAM adds to db; nil: a plain copy.
-    public var dbCertificate: String?
+    /// Secure Boot: the certificates (PEM) each run's NVRAM adds to db (the loader's first);
+    /// with none and no Secure Boot profile, a plain copy of the template.
+    public var dbCertificates: [String]
     /// Guest memory, in MiB.
     public var memory: Int
     public var acceleration: Acceleration
@@ -36,11 +37,11 @@ public struct QemuInvocation: Sendable, Equatable {
     /// Seconds the boot may take; QEMU is killed a minute after it, whatever happens to bcd.
     public var timeLimit: Double
 
-    public init(firmware: Firmware, nvram: String, dbCertificate: String? = nil, memory: Int, acceleration: Acceleration, boot: Boot,
+    public init(firmware: Firmware, nvram: String, dbCertificates: [String] = [], memory: Int, acceleration: Acceleration, boot: Boot,
                 display: BootDisplay, serialLog: String, qmpSocket: String, timeLimit: Double) {
         self.firmware = firmware
         self.nvram = nvram
-        self.dbCertificate = dbCertificate
+        self.dbCertificates = dbCertificates
         self.memory = memory
         self.acceleration = acceleration
         self.boot = boot

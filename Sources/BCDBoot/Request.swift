@@ -51,10 +51,14 @@ public struct BootRequest: Sendable {
     public var keepStaging = false
     /// Where the serial log is kept; nil: next to nothing, in the temporary directory's parent.
     public var serialLog: String?
-    /// Boot with Secure Boot enforced (OVMF's Secure Boot build, Microsoft's 2011 CAs in db)
-    /// and the loader signed by the workspace's keys (`<store's folder>/keys/`), or by a test
-    /// pair made for this boot when there are none.
-    public var secureBoot = false
+    /// Boot with Secure Boot enforced (OVMF's Secure Boot build, the profile's Microsoft CAs in
+    /// db) and the loader signed by the workspace's keys (`<store's folder>/keys/`), or by a
+    /// test pair made for this boot when there are none; nil: without Secure Boot.
+    public var secureBoot: SecureBootProfile?
+    /// Tests: certificates (PEM) standing for a Microsoft CA (by year, "2011" or "2023"), added
+    /// to db when the profile trusts that CA, so that stand-ins signed by test keys are accepted
+    /// or refused as Microsoft-signed boot managers would be.
+    public var testCAs: [(year: String, certificate: String)] = []
 
     public init(store: LoadedStore, files: ServedFiles, diagnostics: [Diagnostic]? = nil, loader: LoaderSource) {
         self.store = store

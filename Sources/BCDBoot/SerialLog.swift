@@ -62,9 +62,7 @@ public enum SerialLog {
         let files = fileReports(lines, expected: expected)
         let loaderLines = lines.filter { $0.hasPrefix("LOADER ") }
         var progress: [String] = []
-        if let b = loaderLines.first(where: { $0.hasPrefix("LOADER bootmgr ") }) {
-            progress.append("loader: boot manager " + b.dropFirst("LOADER bootmgr ".count))
-        }
+        progress += bootManagerProgress(loaderLines)
         if let w = loaderLines.first(where: { $0.hasPrefix("LOADER wim ") }) {
             progress.append("loader: " + w.dropFirst("LOADER ".count))
         }
@@ -145,6 +143,25 @@ public enum SerialLog {
                                                      : "FAILED: the machine stopped without an outcome")
         o.details = reached(lines) + progress
         return o
+    }
+
+    /// Which boot manager the loader chose, and why (loader/src/bootmgr.c): each candidate
+    /// Secure Boot refused (`LOADER bootmgr X refused by Secure Boot (...), trying Y`), then the
+    /// one loaded (`LOADER bootmgr loaded Y (why)`), said started once the loader started it;
+    /// from a loader without those lines, its first choice (`LOADER bootmgr X`).
+    static func bootManagerProgress(_ loaderLines: [String]) -> [String] {
+        let prefix = "LOADER bootmgr "
+        let lines = loaderLines.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        var out = lines.filter { $0.contains(" refused by Secure Boot ") }.map { "loader: boot manager " + $0 }
+        if let loaded = lines.first(where: { $0.hasPrefix("loaded ") }) {
+            let rest = loaded.dropFirst("loaded ".count)
+            let name = rest.split(separator: " ").first.map(String.init) ?? String(rest)
+            let started = loaderLines.contains("LOADER starting boot manager " + name)
+            out.append("loader: boot manager \(name) \(started ? "started" : "loaded, not started")" + rest.dropFirst(name.count))
+        } else if let first = lines.first {
+            out.insert("loader: boot manager " + first, at: 0)
+        }
+        return out
     }
 
     /// How far the boot got, from the last progress line.

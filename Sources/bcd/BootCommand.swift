@@ -29,8 +29,10 @@ struct BootCommand: ParsableCommand {
     @Option(name: .customLong("loader-args"), help: ArgumentHelp("The loader's command line, e.g. \"rawbcd index=2\" (disk mode: started from the UEFI shell, about 5 s longer).", valueName: "ARGS"))
     var loaderArgs: String = ""
     @Flag(help: "Boot even when validation finds errors.") var force = false
-    @Option(name: .customLong("secure-boot"), help: ArgumentHelp("Secure Boot enforced: OVMF's Secure Boot build, Microsoft's 2011 CAs in db plus the loader's certificate; the loader is signed with the workspace's keys/ (bcd loader keys) or a pair made for the boot. Only 2011 so far (`--secure-boot` alone means it).", valueName: "2011"))
+    @Option(name: .customLong("secure-boot"), help: ArgumentHelp("Secure Boot enforced: OVMF's Secure Boot build, Microsoft's CAs in db plus the loader's certificate; the loader is signed with the workspace's keys/ (bcd loader keys) or a pair made for the boot. 2011: the 2011 CAs, as older PCs ship (a 2023-signed bootmgfw_EX.efi is refused and the loader falls back to bootmgfw.efi); 2023: the 2011 and 2023 CAs, as new PCs ship. `--secure-boot` alone means 2011.", valueName: "2011|2023"))
     var secureBoot: String?
+    @Option(name: .customLong("test-ca"), help: ArgumentHelp("Tests: a certificate standing for Microsoft's YEAR (2011 or 2023) boot manager CA, added to db when the --secure-boot profile trusts that CA (repeatable).", valueName: "YEAR=CERT", visibility: .hidden))
+    var testCA: [String] = []
     @Option(name: .customLong("serial-log"), help: ArgumentHelp("Keep the serial log here (default: a file in the temporary directory).", valueName: "FILE"))
     var serialLog: String?
     @Flag(name: .customLong("keep"), help: "Keep the staging directory (disk image or TFTP tree).") var keep = false
@@ -43,7 +45,13 @@ struct BootCommand: ParsableCommand {
         guard BootDisplay(rawValue: display) != nil else { throw ValidationError("--display is terminal, window, vnc or none, got '\(display)'") }
         if json && display == "terminal" { throw ValidationError("--json and --display terminal both want the terminal's output; use --display none, vnc or window") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-        if let secureBoot, secureBoot != "2011" { throw ValidationError("--secure-boot takes 2011 (the only profile so far), got '\(secureBoot)'") }
+        if let secureBoot, SecureBootProfile(rawValue: secureBoot) == nil {
+            throw ValidationError("--secure-boot takes \(SecureBootProfile.allCases.map(\.rawValue).joined(separator: " or ")), got '\(secureBoot)'")
+        }
+        for ca in testCA {
+            guard let (year, _) = Self.testCA(ca), ["2011", "2023"].contains(year) else { throw ValidationError("--test-ca takes YEAR=CERT with YEAR 2011 or 2023, got '\(ca)'") }
+            if secureBoot == nil { throw ValidationError("--test-ca needs --secure-boot") }
+        }
         guard (memory ?? 128) >= 128 else { throw ValidationError("--memory is in MiB and must be at least 128") }
     }
 
@@ -65,7 +73,8 @@ struct BootCommand: ParsableCommand {
         request.memory = memory
         request.loaderArguments = loaderArgs
         request.force = force
-        request.secureBoot = secureBoot != nil
+        request.secureBoot = secureBoot.flatMap(SecureBootProfile.init(rawValue:))
+        request.testCAs = testCA.compactMap(Self.testCA).map { (year: $0.year, certificate: $0.certificate) }
         request.serialLog = serialLog
         request.keepStaging = keep
         request.keepRunning = keepRunning
@@ -79,6 +88,12 @@ struct BootCommand: ParsableCommand {
             if times { Self.emit(session.timings.text + "\n") }
         }
         if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
+    }
+
+    /// `YEAR=CERT` split at its first `=`.
+    static func testCA(_ text: String) -> (year: String, certificate: String)? {
+        guard let equals = text.firstIndex(of: "="), text.index(after: equals) < text.endIndex else { return nil }
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 
     /// Unbuffered, so progress lines appear as they happen (and in order with QEMU's console).

@@ -69,3 +69,47 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
     #expect(KvmFailureNote.standard(qemu: qemu, environment: ["HOME": "/home/u"])?.path == "/home/u/.cache/bcd/kvm-failed")
     #expect(KvmFailureNote.standard(qemu: qemu, environment: [:]) == nil)
 }
+
+@Test func theSecureBootProfilesAddTheir2023CAsAndTheCertificatesToDb() {
+    let p2011 = Firmware.ovmfSecureBoot(.ms2011), p2023 = Firmware.ovmfSecureBoot(.ms2023)
+    #expect(p2011 == Firmware.ovmfSecureBoot2011 && p2011.secureBoot && !Firmware.ovmf.secureBoot)
+    #expect(p2011.varsTemplate == "/usr/share/OVMF/OVMF_VARS_4M.ms.fd" && p2023.varsTemplate == p2011.varsTemplate)
+    let owner = Firmware.dbOwner
+    #expect(p2011.virtFwVarsArguments(output: "/s/v.fd", trusting: ["/k/db.crt"])
+            == ["-i", p2011.varsTemplate, "-o", "/s/v.fd", "--add-db", owner, "/k/db.crt"])
+    #expect(p2023.virtFwVarsArguments(output: "/s/v.fd", trusting: ["/k/db.crt", "/t/ca.crt"])
+            == ["-i", p2023.varsTemplate, "-o", "/s/v.fd", "--enroll-microsoft", "--microsoft-kek", "all", "--microsoft-db", "all",
+                "--add-db", owner, "/k/db.crt", "--add-db", owner, "/t/ca.crt"])
+    #expect(SecureBootProfile.ms2011.trustedCAYears == ["2011"])
+    #expect(SecureBootProfile.ms2023.trustedCAYears == ["2011", "2023"])
+}
+
+/// The 2023 profile's varstore, made by the real virt-fw-vars and dumped by it: the 2023 CAs are
+/// added to the template's (the 2011 ones stay), with the given certificate in db too.
+@Test func the2023VarstoreKeepsThe2011CAsAndAddsThe2023Ones() throws {
+    let scratch = try ScratchDirectory("sb2023")
+    defer { scratch.remove() }
+    let keys = try LoaderSigning.makeKeys(in: scratch.path + "/keys", commonName: "bcd profile test")
+    func dump(_ profile: SecureBootProfile) throws -> String {
+        let nvram = scratch.path + "/vars-\(profile.rawValue).fd"
+        try Firmware.ovmfSecureBoot(profile).makeNvram(at: nvram, trusting: [keys.cert])
+        return try Tools.run("virt-fw-vars", ["-i", nvram, "-p", "-v"])
+    }
+    func section(_ name: String, of text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("name=\(name) ") }) else { return "" }
+        return lines[start...].dropFirst().prefix { !$0.hasPrefix("name=") }.joined(separator: "\n")
+    }
+    let old = try dump(.ms2011), new = try dump(.ms2023)
+    for text in [old, new] {
+        #expect(section("db", of: text).contains("CN=Microsoft Windows Production PCA 2011"))
+        #expect(section("db", of: text).contains("CN=Microsoft Corporation UEFI CA 2011"))
+        #expect(section("db", of: text).contains("CN=bcd profile test"))
+        #expect(section("KEK", of: text).contains("CN=Microsoft Corporation KEK CA 2011"))
+        #expect(section("SecureBootEnable", of: text).contains("bool: ON"))
+    }
+    #expect(!section("db", of: old).contains("2023"))
+    #expect(section("db", of: new).contains("CN=Windows UEFI CA 2023"))
+    #expect(section("db", of: new).contains("CN=Microsoft UEFI CA 2023"))
+    #expect(section("KEK", of: new).contains("CN=Microsoft Corporation KEK 2K CA 2023"))
+}

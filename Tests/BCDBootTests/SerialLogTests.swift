@@ -192,3 +192,22 @@ private let firmwareRefusedLoader = """
     let text = standinRun.replacingOccurrences(of: "LOADER bootmgr", with: "LOADER secureboot on\r\nLOADER bootmgr")
     #expect(SerialLog.classify(text, expected: expected, timedOut: false).details.contains("loader: secure boot on"))
 }
+
+@Test func theReportSaysWhichBootManagerStartedAndWhy() {
+    let fallback = standinRun.replacingOccurrences(of: "LOADER bootmgr bootmgfw.efi\r\n", with: """
+        LOADER bootmgr bootmgfw_EX.efi\r
+        LOADER bootmgr bootmgfw_EX.efi refused by Secure Boot (EFI_ACCESS_DENIED: it is signed by a key not in db, or revoked (dbx)), trying bootmgfw.efi\r
+        LOADER bootmgr loaded bootmgfw.efi (bootmgfw_EX.efi was refused by Secure Boot)\r
+
+        """)
+    let details = SerialLog.classify(fallback, expected: expected, timedOut: false).details
+    #expect(details.contains("loader: boot manager bootmgfw_EX.efi refused by Secure Boot (EFI_ACCESS_DENIED: it is signed by a key not in db, or revoked (dbx)), trying bootmgfw.efi"))
+    #expect(details.contains("loader: boot manager bootmgfw.efi started (bootmgfw_EX.efi was refused by Secure Boot)"))
+    #expect(!details.contains("loader: boot manager bootmgfw_EX.efi"))
+
+    let first = "LOADER bootmgr bootmgfw_EX.efi\nLOADER bootmgr loaded bootmgfw_EX.efi (the first choice; bootmgfw.efi is the fallback)\n"
+    #expect(SerialLog.bootManagerProgress(first.split(separator: "\n").map(String.init))
+            == ["loader: boot manager bootmgfw_EX.efi loaded, not started (the first choice; bootmgfw.efi is the fallback)"])
+    // An older loader's single line is still reported.
+    #expect(SerialLog.classify(standinRun, expected: expected, timedOut: false).details.contains("loader: boot manager bootmgfw.efi"))
+}
