@@ -447,6 +447,16 @@ static EFI_FILE *parent_root(EFI_LOADED_IMAGE *li) {
     return root;
 }
 
+/* The file this image was loaded as: the file path node(s) of LoadedImage.FilePath (UEFI
+ * spec 2.10 §10.3.5.4: a NUL-terminated UTF-16 path after the 4-byte node header). */
+static void report_image_path(EFI_LOADED_IMAGE *li) {
+    serial_puts("STANDIN image ");
+    for (EFI_DEVICE_PATH *dp = li ? li->FilePath : NULL; dp && !IsDevicePathEnd(dp); dp = NextDevicePathNode(dp))
+        if (DevicePathType(dp) == MEDIA_DEVICE_PATH && DevicePathSubType(dp) == MEDIA_FILEPATH_DP)
+            serial_printf("%S", (CHAR16 *)((UINT8 *)dp + 4));
+    serial_puts("\n");
+}
+
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
     InitializeLib(image, systab);
     serial_puts("STANDIN start (STAND-IN boot manager, not Microsoft's)\n");
@@ -463,6 +473,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
         for (UINTN i = 0; i < n && o[i]; i++) { char c[2] = { o[i] >= 0x20 && o[i] < 0x7f ? (char)o[i] : '?', 0 }; serial_puts(c); }
     }
     serial_puts("\n");
+    report_image_path(li);
 
     EFI_BLOCK_IO *bio = NULL;
     EFI_HANDLE part = find_partition(&bio);
