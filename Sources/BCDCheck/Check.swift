@@ -200,13 +200,77 @@ struct Checker {
     // MARK: 3. Boot manager
 
     mutating func checkBootManager() {
-        let uefi = options.firmware == .uefi
-        let names = uefi ? LoaderBootManager.names : ["bootmgr.exe", "bootmgr"]
-        if uefi ? LoaderBootManager.choice(among: files.map(\.name)) != nil : names.contains(where: { file(named: $0) != nil }) { return }
-        let inside = uefi ? LoaderWimFiles.bootManager.path : "\\Windows\\Boot\\PXE\\bootmgr.exe"
-        let fix = uefi
-            ? "supply bootmgfw.efi (--file bootmgfw.efi=PATH), or a WIM whose image has \\Windows\\Boot\\EFI\\bootmgfw.efi"
-            : "supply bootmgr.exe (--file bootmgr.exe=PATH), or a WIM whose image has \\Windows\\Boot\\PXE\\bootmgr.exe"
+        guard options.firmware == .uefi else { return checkBiosBootManager() }
+        let supplied = files.map(\.name)
+        if LoaderBootManager.choice(among: supplied) != nil {
+            // Supplied: the WIM's boot managers of other names are taken only if the loader can.
+            let extra = loaderWIM.map { wimBootManagers(in: $0, supplied: supplied, quietly: true) } ?? []
+            noteBootManagerChoice(LoaderBootManager.candidateNames(supplied: supplied, inWIM: extra), supplied: supplied)
+            return
+        }
+        let paths = LoaderWimFiles.bootManagers.map(\.path).joined(separator: " or ")
+        let fix = "supply bootmgfw.efi (--file bootmgfw.efi=PATH), or a WIM whose image has \(paths)"
+        guard let wimFile = loaderWIM else {
+            add(Rules.bootManagerMissing("no boot manager: none of \(LoaderBootManager.names.joined(separator: ", ")) is supplied, and there is no WIM to take it from", fix: fix))
+            return
+        }
+        guard let (_, image) = openImage(wimFile) else { return }
+        let inWIM = wimBootManagers(in: wimFile, supplied: supplied, quietly: false)
+        guard !inWIM.isEmpty else {
+            add(Rules.bootManagerMissing("no boot manager: none supplied, and image \(image) of \(wimFile.name) has no \(paths)",
+                                         fix: fix, file: wimFile.name))
+            return
+        }
+        for file in LoaderWimFiles.bootManagers where inWIM.contains(file.name) {
+            if let why = loaderCannotExtract(file.path, from: wimFile) {
+                add(Rules.wimUnsupported("the loader must extract the boot manager from \(wimFile.name), but cannot: \(why)",
+                                         fix: "supply the boot manager separately (--file \(file.name)=PATH), or recapture with --compress=lzx and without --solid",
+                                         file: wimFile.name))
+                return
+            }
+        }
+        noteBootManagerChoice(LoaderBootManager.candidateNames(supplied: supplied, inWIM: inWIM), supplied: supplied)
+    }
+
+    /// The names of LoaderWimFiles.bootManagers the loader wants and the WIM's chosen image holds.
+    /// `quietly`: they are optional (a candidate is supplied), so a WIM the loader cannot open or
+    /// extract them from is no finding and they are simply not taken.
+    mutating func wimBootManagers(in wimFile: ServedFile, supplied: [String], quietly: Bool) -> [String] {
+        let wanted = LoaderWimFiles.bootManagers.filter { LoaderWimFiles.isWanted($0, inputs: supplied) }
+        guard !wanted.isEmpty else { return [] }
+        let opened: (WimFile, Int)?
+        if quietly {
+            guard let wim = try? WimFile(path: wimFile.path) else { return [] }
+            opened = (wim, LoaderWimChoice.image(requested: options.imageIndex, bootIndex: wim.bootIndex))
+        } else {
+            opened = openImage(wimFile)
+        }
+        guard let (wim, image) = opened else { return [] }
+        return wanted.filter { file in
+            guard let entry = (try? wim.entry(image: image, path: file.path)) ?? nil, !entry.isDirectory else { return false }
+            return !quietly || loaderCannotExtract(file.path, from: wimFile) == nil
+        }.map(\.name)
+    }
+
+    /// Which boot manager the loader starts, when it has more than one to try (BootCore's
+    /// LoaderBootManager): bootmgfw_EX.efi, and bootmgfw.efi should Secure Boot refuse it.
+    mutating func noteBootManagerChoice(_ candidates: [String], supplied: [String]) {
+        guard candidates.count > 1 else { return }
+        func origin(_ name: String) -> String {
+            if asciiIndex(of: name, in: supplied) != nil { return "supplied" }
+            let file = LoaderWimFiles.bootManagers.first { asciiEqualIgnoringCase($0.name, name) }
+            return "from \(loaderWIM?.name ?? "the WIM")'s \(file?.path ?? name)"
+        }
+        let first = candidates[0], rest = candidates.dropFirst().map { "\($0) (\(origin($0)))" }.joined(separator: ", then ")
+        add(Rules.bootManagerChoice("the loader starts \(first) (\(origin(first))); if Secure Boot refuses it (a db without the Windows UEFI CA 2023), \(rest)",
+                                    fix: "none needed; to start one boot manager only, supply it as bootx64.efi"))
+    }
+
+    mutating func checkBiosBootManager() {
+        let names = ["bootmgr.exe", "bootmgr"]
+        if names.contains(where: { file(named: $0) != nil }) { return }
+        let inside = "\\Windows\\Boot\\PXE\\bootmgr.exe"
+        let fix = "supply bootmgr.exe (--file bootmgr.exe=PATH), or a WIM whose image has \\Windows\\Boot\\PXE\\bootmgr.exe"
         guard let wimFile = loaderWIM else {
             add(Rules.bootManagerMissing("no boot manager: none of \(names.joined(separator: ", ")) is supplied, and there is no WIM to take it from", fix: fix))
             return
@@ -220,7 +284,7 @@ struct Checker {
         }
         if let why = loaderCannotExtract(inside, from: wimFile) {
             add(Rules.wimUnsupported("the loader must extract the boot manager from \(wimFile.name), but cannot: \(why)",
-                                     fix: "supply the boot manager separately (--file \(uefi ? LoaderWimFiles.bootManager.name : names[0])=PATH), or recapture with --compress=lzx and without --solid",
+                                     fix: "supply the boot manager separately (--file bootmgr.exe=PATH), or recapture with --compress=lzx and without --solid",
                                      file: wimFile.name))
         }
     }

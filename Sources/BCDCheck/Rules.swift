@@ -38,6 +38,7 @@ public enum Rules {
     static let wimUnsupported = Rule(id: "wim.unsupported", severity: .error, summary: "the loader cannot extract from this WIM (LZMS, solid, split) and needs to")
     static let wimArchitecture = Rule(id: "wim.architecture", severity: .error, summary: "the image's architecture does not match the target")
     static let bootManagerMissing = Rule(id: "bootmgr.missing", severity: .error, summary: "no boot manager is supplied or in the WIM")
+    static let bootManagerChoice = Rule(id: "bootmgr.choice", severity: .note, summary: "the loader has two boot managers to try: which it starts, and the fallback should Secure Boot refuse it")
 
     // 4. VHD entries
     static let vhdMissing = Rule(id: "vhd.file-missing", severity: .error, summary: "the VHD is neither supplied nor on disk")
@@ -50,7 +51,7 @@ public enum Rules {
         timeout, elementMissing, pathDefault, unknownType,
         ramdiskMismatch, optionsMissing, optionsType, sdiElementMissing, winpeUnset, storeName, pathOutside, fileMissing,
         duplicateName, unreadable, tooLarge, virtualDisk, memoryTooSmall, sdiInvalid, sdiUnusual, wimUnreadable, wimNoImage, wimLoaderMissing,
-        wimSystemRootMissing, wimUnsupported, wimArchitecture, bootManagerMissing,
+        wimSystemRootMissing, wimUnsupported, wimArchitecture, bootManagerMissing, bootManagerChoice,
         vhdMissing, vhdInvalid, vhdType, vhdParentMissing,
     ]
 }

@@ -71,6 +71,8 @@ let brokenCases: [RuleCase] = [
     RuleCase(name: "LZMS WIM and boot.sdi must come from it", files: ["boot.wim": "wimWithSdiLZMS", "boot.sdi": "-", "bootmgfw.efi": "bootmgr"], expected: ["wim.unsupported"]),
     RuleCase(name: "ARM64 image for x64 UEFI", files: ["boot.wim": "wimARM64"], expected: ["wim.architecture"]),
     RuleCase(name: "no boot manager anywhere", files: ["boot.wim": "wimNoBootmgr"], expected: ["bootmgr.missing"]),
+    RuleCase(name: "WIM with bootmgfw_EX.efi and bootmgfw.efi: which starts is said", files: ["boot.wim": "wimBothBootmgrs"], expected: ["bootmgr.choice"]),
+    RuleCase(name: "bootmgfw.efi supplied, bootmgfw_EX.efi in the WIM: tried first", files: ["boot.wim": "wimOnlyEX", "bootmgfw.efi": "bootmgr"], expected: ["bootmgr.choice"]),
     // 4. VHD
     RuleCase(name: "VHD not supplied", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr"], expected: ["vhd.file-missing"]),
     RuleCase(name: "VHD header invalid", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "sdi"], expected: ["vhd.invalid"]),
@@ -95,6 +97,9 @@ let correctCases: [RuleCase] = [
     RuleCase(name: "boot.sdi taken from the WIM", files: ["boot.wim": "wimWithSdi", "boot.sdi": "-"], expected: []),
     RuleCase(name: "x64 image", files: ["boot.wim": "wimX64"], expected: []),
     RuleCase(name: "boot manager supplied, WIM without one", files: ["boot.wim": "wimNoBootmgr", "bootmgfw.efi": "bootmgr"], expected: []),
+    RuleCase(name: "only bootmgfw_EX.efi in the WIM", files: ["boot.wim": "wimOnlyEX"], expected: []),
+    RuleCase(name: "bootx64.efi supplied: the only boot manager, whatever the WIM holds", files: ["boot.wim": "wimBothBootmgrs", "bootx64.efi": "bootmgr"], expected: []),
+    RuleCase(name: "bootmgfw_EX.efi and bootmgfw.efi supplied", files: ["bootmgfw_EX.efi": "bootmgr", "bootmgfw.efi": "bootmgr"], expected: ["bootmgr.choice"]),
     RuleCase(name: "fixed VHD", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdFixed"], expected: ["vhd.type"]),
     RuleCase(name: "VHDX", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdx"], expected: ["vhd.type"]),
     RuleCase(name: "VHDX with one header damaged (the other copy is used)", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdxOneHeaderDamaged"], expected: ["vhd.type"]),
@@ -119,6 +124,8 @@ extension Workspace {
         case "wimARM64": return wimARM64
         case "wimX64": return wimX64
         case "wimNoBootmgr": return wimNoBootmgr
+        case "wimBothBootmgrs": return wimBothBootmgrs
+        case "wimOnlyEX": return wimOnlyEX
         case "bootmgr": return bootmgr
         case "big": return big
         case "vhdFixed": return vhdFixed

@@ -58,6 +58,8 @@ final class Workspace: @unchecked Sendable {
     var bcd = "", vhdBCD = ""
     var sdi = "", sdiCorrupt = "", sdiOddPart = ""
     var wim = "", wimWithSdi = "", wimWithSdiLZMS = "", wimNoBoot = "", wimLZMS = "", wimSolid = "", wimNoBootmgr = "", wimARM64 = "", wimX64 = ""
+    /// Both boot managers (\Windows\Boot\EFI_EX\bootmgfw_EX.efi too), and the _EX one alone.
+    var wimBothBootmgrs = "", wimOnlyEX = ""
     var notAWIM = "", truncatedWIM = "", bootmgr = "", big = ""
     var vhdFixed = "", vhdx = "", vhdDiff = "", vhdParent = ""
     /// A VHDX with its first header damaged (the second copy is intact) and one with both damaged.
@@ -203,7 +205,15 @@ final class Workspace: @unchecked Sendable {
         wimWithSdiLZMS = path("withsdi-lzms.wim")
         try Tools.run("wimcapture", [tree.path, wimWithSdiLZMS, "WinPE", "--boot", "--compress=lzms"])
         try FileManager.default.removeItem(at: dvd)
+        let ex = tree.appendingPathComponent("Windows/Boot/EFI_EX/bootmgfw_EX.efi")
+        try FileManager.default.createDirectory(at: ex.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(repeating: 0x45, count: 3000).write(to: ex)
+        wimBothBootmgrs = path("both-bootmgrs.wim")
+        try Tools.run("wimcapture", [tree.path, wimBothBootmgrs, "WinPE", "--boot", "--compress=xpress"])
         try FileManager.default.removeItem(at: tree.appendingPathComponent("Windows/Boot/EFI/bootmgfw.efi"))
+        wimOnlyEX = path("only-ex.wim")
+        try Tools.run("wimcapture", [tree.path, wimOnlyEX, "WinPE", "--boot", "--compress=xpress"])
+        try FileManager.default.removeItem(at: ex.deletingLastPathComponent())
         wimNoBootmgr = path("nobootmgr.wim")
         try Tools.run("wimcapture", [tree.path, wimNoBootmgr, "WinPE", "--boot", "--compress=xpress"])
 
