@@ -181,7 +181,7 @@ public enum SerialLog {
     static func loaderHints(_ message: String) -> [String] {
         let m = message.lowercased()
         if m.hasPrefix("no bcd") { return ["the loader found no BCD: serve the store as BCD (or in the WIM's \\Windows\\Boot\\DVD\\EFI\\BCD)"] }
-        if m.contains("no boot manager") { return ["no boot manager: serve bootmgfw.efi, or a boot.wim holding \\Windows\\Boot\\EFI\\bootmgfw.efi"] }
+        if m.contains("no boot manager") { return ["no boot manager: serve bootmgfw.efi, or a boot.wim holding \\Windows\\Boot\\EFI\\bootmgfw.efi or \\Windows\\Boot\\EFI_EX\\bootmgfw_EX.efi"] }
         if m.contains("wim") { return ["the WIM is at fault: check it with `bcd wim info` or `wiminfo --check`"] }
         if m.contains("command line") { return ["the loader's command line (--loader-args) has an option it does not know"] }
         return []
