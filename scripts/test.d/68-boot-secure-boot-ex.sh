@@ -5,7 +5,8 @@
 # the Windows UEFI CA 2023, \Windows\Boot\EFI\bootmgfw.efi by one standing for the Windows
 # Production PCA 2011 (--test-ca: db gets a stand-in CA's certificate exactly when the profile
 # trusts that CA).  2023: bootmgfw_EX.efi starts; 2011: it is refused and bootmgfw.efi starts;
-# the report says which and why, and the stand-in says which file it was loaded as.
+# the report says which and why, and the stand-in says which file it was loaded as.  With
+# neither CA trusted, both are refused and the boot stops with the second refusal.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -60,4 +61,11 @@ has boot-2011.out "OK: booted"
 has serial-2011.log 'loader: Secure Boot refused bootmgfw_EX.efi (EFI_ACCESS_DENIED): it is signed by a key not in db, or revoked (dbx); trying bootmgfw.efi'
 has serial-2011.log 'STANDIN image \EFI\Microsoft\Boot\bootmgfw.efi'
 hasnt serial-2011.log 'STANDIN image \EFI\Microsoft\Boot\bootmgfw_EX.efi'
+
+# Neither trusted (2011 profile, no 2011 stand-in CA): both refused, the last one stops the boot.
+rc=0; timeout 400 "$bcd" boot "$ws/BCD" --secure-boot=2011 --test-ca 2023="$work/ca2023.crt" --timeout 150 >"$work/boot-none.out" 2>&1 || rc=$?
+[ $rc -eq 2 ] || { cat "$work/boot-none.out" >&2; fail "neither boot manager trusted: exit $rc, want 2"; }
+has boot-none.out "FAILED: the loader stopped: Secure Boot refused the boot manager bootmgfw.efi (EFI_ACCESS_DENIED): it is signed by a key not in db, or revoked (dbx)"
+has boot-none.out "  loader: boot manager bootmgfw_EX.efi refused by Secure Boot (EFI_ACCESS_DENIED: it is signed by a key not in db, or revoked (dbx)), trying bootmgfw.efi"
+hasnt boot-none.out "started ("
 echo "68-boot-secure-boot-ex: ok ($((SECONDS - t0)) s)"
