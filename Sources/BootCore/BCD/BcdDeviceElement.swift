@@ -17,11 +17,19 @@ public struct BcdDeviceElement: Hashable, Sendable {
         guard let descriptor = reader.descriptor(), reader.position == bytes.count else { return nil }
         self.options = guid.isZero ? nil : guid
         self.descriptor = descriptor
-        guard encoded == bytes else { return nil }
+        var again: [UInt8] = []
+        again.reserveCapacity(bytes.count)
+        again += guid.bytes
+        descriptor.encode(into: &again)
+        guard again == bytes else { return nil }
     }
 
     public var encoded: [UInt8] {
-        (options ?? .zero).bytes + descriptor.encoded
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
+        out += (options ?? .zero).bytes
+        descriptor.encode(into: &out)
+        return out
     }
 }
 
@@ -64,21 +72,28 @@ public struct BcdDeviceDescriptor: Hashable, Sendable {
     }
 
     public var encoded: [UInt8] {
-        var body: [UInt8] = []
-        switch kind {
-        case .boot(let bytes): body = bytes
-        case .partition(let identity): body = identity.encoded
-        case .ramdisk(let image, let path): body.appendLE(UInt32(3)); body += image.encoded + path.encoded
-        case .file(let path): body.appendLE(UInt32(5)); body += path.encoded
-        case .virtualDisk(let reserved, let inner): body.appendLE(UInt32(6)); body += reserved + inner.encoded
-        case .locate(let locate): body = locate.encodedBody
-        case .other(_, let bytes): body = bytes
-        }
         var out: [UInt8] = []
+        encode(into: &out)
+        return out
+    }
+
+    /// Appends the descriptor in place (header, then body; the size at +8 is filled in last),
+    /// so decoding's round-trip check does not build a temporary array per part.
+    func encode(into out: inout [UInt8]) {
+        let start = out.count
         out.appendLE(typeCode)
         out.appendLE(flags)
-        out.appendLE(UInt32(16 + body.count))
+        out.appendLE(UInt32(0))
         out.appendLE(reserved)
-        return out + body
+        switch kind {
+        case .boot(let bytes): out += bytes
+        case .partition(let identity): identity.encode(into: &out)
+        case .ramdisk(let image, let path): out.appendLE(UInt32(3)); image.encode(into: &out); path.encode(into: &out)
+        case .file(let path): out.appendLE(UInt32(5)); path.encode(into: &out)
+        case .virtualDisk(let reserved, let inner): out.appendLE(UInt32(6)); out += reserved; inner.encode(into: &out)
+        case .locate(let locate): locate.encodeBody(into: &out, descriptorStart: start)
+        case .other(_, let bytes): out += bytes
+        }
+        out.putLE(UInt32(out.count - start), at: start + 8)
     }
 }

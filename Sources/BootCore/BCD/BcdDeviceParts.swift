@@ -30,11 +30,12 @@ public struct BcdPartitionIdentity: Hashable, Sendable {
     public var mbrSignature: UInt32 { diskID.le32(at: 0) ?? 0 }
     public var mbrOffset: UInt64 { partitionID.le64(at: 0) ?? 0 }
 
-    var encoded: [UInt8] {
-        var out = partitionID
+    func encode(into out: inout [UInt8]) {
+        out += partitionID
         out.appendLE(reserved1)
         out.appendLE(style.rawValue)
-        return out + diskID + reserved2
+        out += diskID
+        out += reserved2
     }
 }
 
@@ -49,12 +50,10 @@ public struct BcdRamdiskImage: Hashable, Sendable {
         self.offset = offset
     }
 
-    var encoded: [UInt8] {
-        var out: [UInt8] = []
+    func encode(into out: inout [UInt8]) {
         out.appendLE(base)
         out.appendLE(size)
         out.appendLE(offset)
-        return out
     }
 }
 
@@ -71,13 +70,15 @@ public struct BcdFilePath: Hashable, Sendable {
         self.path = path
     }
 
-    var encoded: [UInt8] {
-        let tail = parent.encoded + BcdText.encodeSingle(path)
-        var out: [UInt8] = []
+    /// The length at +4 covers the whole structure; filled in once the path is appended.
+    func encode(into out: inout [UInt8]) {
+        let start = out.count
         out.appendLE(version)
-        out.appendLE(UInt32(12 + tail.count))
+        out.appendLE(UInt32(0))
         out.appendLE(pathType)
-        return out + tail
+        parent.encode(into: &out)
+        BcdText.appendSingle(path, to: &out)
+        out.putLE(UInt32(out.count - start), at: start + 4)
     }
 }
 
@@ -98,12 +99,17 @@ public struct BcdLocate: Hashable, Sendable {
         self.parent = parent
     }
 
-    var encodedBody: [UInt8] {
-        let text = BcdText.encodeSingle(string)
-        var out: [UInt8] = []
+    /// The parent offset (+8 of the body) counts from the descriptor's start: header, these
+    /// three fields and the text; 0 when there is no parent.
+    func encodeBody(into out: inout [UInt8], descriptorStart: Int) {
         out.appendLE(kind)
         out.appendLE(element)
-        out.appendLE(parent == nil ? 0 : UInt32(16 + 12 + text.count))  // header + these 3 fields + text
-        return out + text + (parent?.encoded ?? [])
+        let offsetField = out.count
+        out.appendLE(UInt32(0))
+        BcdText.appendSingle(string, to: &out)
+        if let parent {
+            out.putLE(UInt32(out.count - descriptorStart), at: offsetField)
+            parent.encode(into: &out)
+        }
     }
 }

@@ -47,20 +47,28 @@ public struct BcdGuid: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var isZero: Bool { !bytes.contains { $0 != 0 } }
 
     /// Lower-case text without braces.
-    public var description: String { String(decoding: textBytes, as: UTF8.self) }
+    public var description: String { text(braced: false) }
 
     /// "{...}", the form bcdedit prints and BCD key names use.
-    public var braced: String { String(decoding: [0x7B] + textBytes + [0x7D], as: UTF8.self) }
+    public var braced: String { text(braced: true) }
 
-    var textBytes: [UInt8] {
-        var text: [UInt8] = []
-        for pair in 0..<16 {
-            let byte = bytes[Self.textOrder[pair]]
-            text.append(hexDigit(byte >> 4))
-            text.append(hexDigit(byte & 0xF))
-            if Self.dashFollows(pair: pair) { text.append(0x2D) }
+    var textBytes: [UInt8] { Array(description.utf8) }
+
+    /// The 36 (38 braced) ASCII characters, written straight into the string's storage.
+    private func text(braced: Bool) -> String {
+        String(unsafeUninitializedCapacity: braced ? 38 : 36) { out in
+            var at = 0
+            if braced { out[0] = 0x7B; at = 1 }
+            for pair in 0..<16 {
+                let byte = bytes[Self.textOrder[pair]]
+                out[at] = hexDigit(byte >> 4)
+                out[at + 1] = hexDigit(byte & 0xF)
+                at += 2
+                if Self.dashFollows(pair: pair) { out[at] = 0x2D; at += 1 }
+            }
+            if braced { out[at] = 0x7D; at += 1 }
+            return at
         }
-        return text
     }
 
     /// Text order: the bytes compared in the order their digits are written.

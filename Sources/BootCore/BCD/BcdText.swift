@@ -6,6 +6,7 @@ public enum BcdText {
     /// One NUL-terminated string, read up to the first NUL as Windows reads REG_SZ (the
     /// terminator may be missing; stores written by Windows may carry slack bytes after it).
     public static func decodeSingle(_ data: [UInt8]) -> String? {
+        if let ascii = asciiSingle(data) { return ascii }
         var units = units(of: data)
         if let end = units.firstIndex(of: 0) {
             units = Array(units[..<end])
@@ -53,7 +54,23 @@ public enum BcdText {
         return out
     }
 
-    public static func encodeSingle(_ text: String) -> [UInt8] { bytes(of: Array(text.utf16) + [0]) }
+    public static func encodeSingle(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        appendSingle(text, to: &out)
+        return out
+    }
+
+    /// `text` as UTF-16LE with its NUL, appended to `out`.
+    public static func appendSingle(_ text: String, to out: inout [UInt8]) {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every path): the UTF-8 bytes are the low bytes; no UTF-16 transcoding.
+            for byte in text.utf8 { out.append(byte); out.append(0) }
+            out.append(0); out.append(0)
+            return
+        }
+        for unit in text.utf16 { out.append(UInt8(truncatingIfNeeded: unit)); out.append(UInt8(truncatingIfNeeded: unit >> 8)) }
+        out.append(0); out.append(0)
+    }
 
     public static func encodeMulti(_ items: [String]) -> [UInt8] {
         var units: [UInt16] = []
@@ -86,6 +103,24 @@ public enum BcdText {
         if let ascii = asciiText(units) { return ascii }
         let text = String(decoding: units, as: UTF16.self)
         return text.utf16.elementsEqual(units) ? text : nil
+    }
+
+    /// decodeSingle's answer when the units up to the first NUL (or the end) are all ASCII,
+    /// read straight from the bytes; nil otherwise (the general path then decides).
+    static func asciiSingle(_ data: [UInt8]) -> String? {
+        var end = 0
+        while end + 1 < data.count {
+            let low = data[end], high = data[end + 1]
+            if low == 0 && high == 0 { break }
+            guard high == 0, low < 0x80 else { return nil }
+            end += 2
+        }
+        // No NUL and an odd trailing byte: not a string (as the general path says).
+        if end + 1 >= data.count, data.count % 2 != 0 { return nil }
+        return String(unsafeUninitializedCapacity: end / 2) { out in
+            for i in 0..<end / 2 { out[i] = data[2 * i] }
+            return end / 2
+        }
     }
 
     /// All-ASCII units (nearly every BCD string) as text straight from their low bytes: the

@@ -34,8 +34,11 @@ public struct RegistryHive {
 
     /// Whether cell data `data` starts with the two ASCII letters of `signature`.
     func hasSignature(_ data: Range<Int>, _ signature: String) -> Bool {
-        let sig = Array(signature.utf8)
-        return sig.count == 2 && bytes[data.lowerBound] == sig[0] && bytes[data.lowerBound + 1] == sig[1]
+        // Two-letter literals live inline in the String: iterating allocates nothing.
+        var letters = signature.utf8.makeIterator()
+        guard let first = letters.next(), let second = letters.next(), letters.next() == nil,
+              data.count >= 2 else { return false }
+        return bytes[data.lowerBound] == first && bytes[data.lowerBound + 1] == second
     }
 
     /// The little-endian u16/u32 at `field` inside cell data `data`, or nil past its end.

@@ -88,7 +88,7 @@ extension RegistryHive {
         }
         var values: [RegistryImage.Value] = []
         for value in try self.values(of: node) {
-            values.append(RegistryImage.Value(name: value.rawName, flags: value.flags, type: value.type, data: try self.data(of: value)))
+            values.append(RegistryImage.Value(name: Array(value.rawName), flags: value.flags, type: value.type, data: try self.data(of: value)))
         }
         let nameStart = data.lowerBound + 0x4C
         let index = result.keys.count

@@ -4,13 +4,16 @@
 public struct RegistryKeyNode {
     /// Cell offset (relative to 0x1000).
     public let cell: UInt32
-    public let nameUnits: [UInt16]
+    /// The name as stored (a slice of the hive's bytes, so building a node allocates nothing).
+    let nameBytes: ArraySlice<UInt8>
+    let compressedName: Bool
     let subkeyCount: UInt32
     let subkeyList: UInt32
     let valueCount: UInt32
     let valueList: UInt32
 
-    public var name: String { RegistryName.text(nameUnits) }
+    public var nameUnits: [UInt16] { RegistryName.units(nameBytes, compressed: compressedName) }
+    public var name: String { RegistryName.text(nameBytes, compressed: compressedName) }
 }
 
 extension RegistryHive {
@@ -22,7 +25,7 @@ extension RegistryHive {
               let values = u32(data, 0x24), let valueList = u32(data, 0x28), let nameLength = u16(data, 0x48),
               0x4C + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
         let nameStart = data.lowerBound + 0x4C
-        return RegistryKeyNode(cell: cell, nameUnits: RegistryName.units(bytes[nameStart..<nameStart + Int(nameLength)], compressed: flags & 0x20 != 0),
+        return RegistryKeyNode(cell: cell, nameBytes: bytes[nameStart..<nameStart + Int(nameLength)], compressedName: flags & 0x20 != 0,
                                subkeyCount: subkeys, subkeyList: subkeyList, valueCount: values, valueList: valueList)
     }
 

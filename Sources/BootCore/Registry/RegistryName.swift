@@ -3,6 +3,7 @@
 enum RegistryName {
     static func units(_ bytes: ArraySlice<UInt8>, compressed: Bool) -> [UInt16] {
         var out: [UInt16] = []
+        out.reserveCapacity(compressed ? bytes.count : bytes.count / 2)
         if compressed {
             for byte in bytes { out.append(UInt16(byte)) }
         } else {
@@ -24,5 +25,33 @@ enum RegistryName {
         return true
     }
 
-    static func text(_ units: [UInt16]) -> String { String(decoding: units, as: UTF16.self) }
+    /// Stored name bytes (`compressed`: one byte per character) equal the UTF-8 `name`,
+    /// ignoring ASCII case: lookups compare in place, before any node is built.
+    static func matches(raw bytes: ArraySlice<UInt8>, compressed: Bool, _ name: [UInt8]) -> Bool {
+        let count = compressed ? bytes.count : bytes.count / 2
+        guard count == name.count else { return false }
+        var i = bytes.startIndex
+        for wanted in name {
+            let unit = compressed ? UInt16(bytes[i]) : UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
+            guard unit < 0x80, UInt8(unit) == wanted || asciiLowercased(UInt8(unit)) == asciiLowercased(wanted) else { return false }
+            i += compressed ? 1 : 2
+        }
+        return true
+    }
+
+    /// A stored name as text (compressed: Latin-1, one byte per character).
+    static func text(_ bytes: ArraySlice<UInt8>, compressed: Bool) -> String {
+        if compressed, bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return text(units(bytes, compressed: compressed))
+    }
+
+    /// All-ASCII names (every BCD key and value) are built from their bytes directly: the
+    /// general UTF-16 decoder was most of reading a 1,000-object store.
+    static func text(_ units: [UInt16]) -> String {
+        guard units.allSatisfy({ $0 < 0x80 }) else { return String(decoding: units, as: UTF16.self) }
+        return String(unsafeUninitializedCapacity: units.count) { buffer in
+            for i in 0..<units.count { buffer[i] = UInt8(truncatingIfNeeded: units[i]) }
+            return units.count
+        }
+    }
 }

@@ -44,11 +44,21 @@ extension RegistryHive {
         return out
     }
 
+    /// The subkey named `name` (ASCII case ignored), or nil.
+    public func subkey(of key: RegistryKeyNode, named name: String) throws(RegistryError) -> RegistryKeyNode? {
+        try subkey(of: key, named: Array(name.utf8))
+    }
+
     /// The subkey named `name` (UTF-8, ASCII case ignored), or nil.
     func subkey(of key: RegistryKeyNode, named name: [UInt8]) throws(RegistryError) -> RegistryKeyNode? {
         for cell in try subkeyCells(of: key) {
-            let child = try self.key(at: cell)
-            if RegistryName.matches(child.nameUnits, name) { return child }
+            let data = try record(cell, "nk")
+            guard let flags = u16(data, 0x02), let nameLength = u16(data, 0x48),
+                  0x4C + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
+            let nameStart = data.lowerBound + 0x4C
+            if RegistryName.matches(raw: bytes[nameStart..<nameStart + Int(nameLength)], compressed: flags & 0x20 != 0, name) {
+                return try self.key(at: cell)
+            }
         }
         return nil
     }

@@ -3,16 +3,16 @@
 /// type 0x0C, flags 0x10 (bit 0: compressed name), name 0x14. A key's value list is a cell
 /// of 4-byte vk cell offsets.
 public struct RegistryValueNode {
-    public let nameUnits: [UInt16]
     /// REG_* type tag (1 REG_SZ, 3 REG_BINARY, 7 REG_MULTI_SZ, ...).
     public let type: UInt32
     /// The name as stored, and the vk flags (0x10) that say how.
-    let rawName: [UInt8]
+    let rawName: ArraySlice<UInt8>
     let flags: UInt16
     let dataSize: UInt32
     let dataField: UInt32
 
-    public var name: String { RegistryName.text(nameUnits) }
+    public var nameUnits: [UInt16] { RegistryName.units(rawName, compressed: flags & 1 != 0) }
+    public var name: String { RegistryName.text(rawName, compressed: flags & 1 != 0) }
 }
 
 extension RegistryHive {
@@ -35,15 +35,32 @@ extension RegistryHive {
               0x14 + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
         let nameStart = data.lowerBound + 0x14
         let raw = bytes[nameStart..<nameStart + Int(nameLength)]
-        return RegistryValueNode(nameUnits: RegistryName.units(raw, compressed: flags & 1 != 0),
-                                 type: type, rawName: Array(raw), flags: flags, dataSize: size, dataField: field)
+        return RegistryValueNode(type: type, rawName: raw, flags: flags, dataSize: size, dataField: field)
     }
 
     /// `key`'s value named `name` (ASCII case ignored; "" is the default value).
     public func value(of key: RegistryKeyNode, named name: String) throws(RegistryError) -> RegistryValueNode {
+        guard let value = try valueIfPresent(of: key, named: name) else { throw .valueNotFound(name: name) }
+        return value
+    }
+
+    /// The same, nil when `key` has no such value.
+    public func valueIfPresent(of key: RegistryKeyNode, named name: String) throws(RegistryError) -> RegistryValueNode? {
         let wanted = Array(name.utf8)
-        for value in try values(of: key) where RegistryName.matches(value.nameUnits, wanted) { return value }
-        throw .valueNotFound(name: name)
+        guard key.valueCount > 0 else { return nil }
+        let list = try cellData(key.valueList)
+        guard Int(key.valueCount) <= list.count / 4 else { throw .badCell(offset: list.lowerBound - 4) }
+        for i in 0..<Int(key.valueCount) {
+            guard let cell = u32(list, i * 4) else { throw .badCell(offset: list.lowerBound - 4) }
+            let data = try record(cell, "vk")
+            guard let nameLength = u16(data, 0x02), let flags = u16(data, 0x10),
+                  0x14 + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
+            let nameStart = data.lowerBound + 0x14
+            if RegistryName.matches(raw: bytes[nameStart..<nameStart + Int(nameLength)], compressed: flags & 1 != 0, wanted) {
+                return try value(at: cell)
+            }
+        }
+        return nil
     }
 
     /// The value's data bytes: inline, in one cell, or in big-data segments.

@@ -23,6 +23,11 @@ extension Array where Element == UInt8 {
 
     /// Appends `value` as `width` little-endian bytes (width 1...8).
     public mutating func appendLE<T: FixedWidthInteger>(_ value: T, width: Int = MemoryLayout<T>.size) {
+        if width == MemoryLayout<T>.size {
+            // One copy of the value's bytes instead of an append (and capacity check) per byte.
+            Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
+            return
+        }
         let wide = UInt64(truncatingIfNeeded: value)
         for i in 0..<width { append(UInt8(truncatingIfNeeded: wide >> (8 * UInt64(i)))) }
     }
