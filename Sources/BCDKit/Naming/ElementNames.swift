@@ -26,11 +26,11 @@ public enum ElementNames {
         [.library] + (type.applicationScope.map { [$0] } ?? [])
     }
 
+    /// The same order as `scopes(for:)`, without building that array (called per element shown).
     public static func definition(for element: ElementType, in objectType: ObjectType) -> ElementDefinition? {
-        for scope in scopes(for: objectType) {
-            if let found = byID[Key(scope: scope, id: element.rawValue)] { return found }
-        }
-        return nil
+        if let found = byID[Key(scope: .library, id: element.rawValue)] { return found }
+        guard let application = objectType.applicationScope else { return nil }
+        return byID[Key(scope: application, id: element.rawValue)]
     }
 
     /// bcdedit's name, or custom:xxxxxxxx.

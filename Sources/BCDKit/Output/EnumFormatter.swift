@@ -27,7 +27,8 @@ public struct EnumFormatter {
         out += "\n"
         out += heading
         out += "\n"
-        out += String(repeating: "-", count: heading.count)
+        let width = heading.count
+        if width <= Self.dashes.count { out += Self.dashes.dropLast(Self.dashes.count - width) } else { out += String(repeating: "-", count: width) }
         out += "\n"
         appendRow("identifier", [values.objectName(object.id)], to: &out)
         appendElements(of: object, to: &out)
@@ -49,6 +50,8 @@ public struct EnumFormatter {
     }
 
     private static let padding = String(repeating: " ", count: nameWidth)
+    /// Heading underlines are cut from this (String(repeating:) per object was measurable).
+    private static let dashes = String(repeating: "-", count: 128)
 
     /// Appended in place: building each row from temporaries was most of `enum`'s time.
     private func appendRow(_ name: String, _ lines: [String], to out: inout String) {

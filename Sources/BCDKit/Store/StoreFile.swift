@@ -1,3 +1,4 @@
+import BootCore
 import Glibc
 
 /// A BCD store file: opened with every check, edited as a BCDStore value, saved safely
@@ -32,9 +33,14 @@ public final class StoreFile {
         if base.isDirty {
             warnings.append("\(path): sequence numbers differ (\(base.primarySequence) and \(base.secondarySequence)): the last write did not finish; a transaction log (BCD.LOG*) may hold newer data")
         }
-        let hive: Hive
-        do { hive = try Hive(path: path, writable: false) } catch { throw .damaged(path: path, reason: error.description) }
-        let (store, readWarnings) = try StoreReader.read(hive, path: path)
+        // libhivex still vets the file (its checks are the ones every other hive tool applies);
+        // the objects are read from the same bytes by BootCore's reader (StoreSource).
+        do { _ = try Hive(path: path, writable: false) } catch { throw .damaged(path: path, reason: error.description) }
+        let source: RegistryStoreSource
+        do { source = RegistryStoreSource(hive: try RegistryHive(bytes: bytes), path: path) } catch {
+            throw .damaged(path: path, reason: error.message)
+        }
+        let (store, readWarnings) = try StoreReader.read(source, path: path)
         return StoreFile(path: path, bytes: bytes, store: store, warnings: warnings + readWarnings)
     }
 
