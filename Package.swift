@@ -40,10 +40,13 @@ let package = Package(
         .target(name: "BCDEditor", dependencies: ["BCDKit", "BCDCheck", "BCDBoot", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")],
                 path: "Sources/BCDEditor"),
 
+        // libcurl's entry points as stubs, so that the static build loads no libcurl (see the file).
+        .target(name: "CurlAbsent", path: "Sources/CurlAbsent"),
+
         .executableTarget(
             name: "bcd",
             dependencies: [
-                "BCDKit", "BootCore", "BCDCheck", "BCDEditor", "BCDBoot", "BCDServe",
+                "BCDKit", "BootCore", "BCDCheck", "BCDEditor", "BCDBoot", "BCDServe", "CurlAbsent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/bcd"

@@ -4,12 +4,13 @@
 # and mean wall time of 20 runs each, and the ratio of the medians (hivexregedit / bcd).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The release build as it would be shipped: the Swift runtime and Foundation linked in
-# (--static-swift-stdlib), in its own build directory. Loading and relocating those ~15
+# The release build as it is shipped (scripts/release-flags.sh: the Swift runtime and Foundation
+# linked in, no libcurl), in its own build directory. Loading and relocating those ~15
 # shared libraries was a third of `bcd enum all`'s time; the dynamic build's figure is
 # printed too.
 swift build -c release --product bcd >/dev/null
-swift build -c release --static-swift-stdlib --product bcd --scratch-path .build-static >/dev/null
+source scripts/release-flags.sh
+swift build "${release_swiftflags[@]}" --product bcd --scratch-path .build-static >/dev/null
 bin=.build-static/release/bcd
 command -v hivexregedit >/dev/null || { echo "bench-enum: hivexregedit is missing (scripts/install-deps.sh)" >&2; exit 1; }
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT

@@ -14,7 +14,7 @@ packages=(
     python3                                       # WIM fuzz seeds, decompression benchmark data
     curl                                          # bcd serve tests: whole files, byte ranges, refusals
     dpkg-dev lintian debootstrap                  # the .deb: dpkg-shlibdeps, lint, a fresh Debian 12 root to install it in
-    libcurl4-openssl-dev                          # the .deb's static FoundationNetworking (FlyingFox imports it) links libcurl
+    libcurl4-openssl-dev                          # debug builds: FlyingFox's FoundationNetworking autolinks -lcurl (release: scripts/release-flags.sh)
     sbsigntool openssl python3-pip                # Secure Boot: signing, test keys, virt-firmware's installer
 )
 # PyPI: virt-firmware's virt-fw-vars makes the Secure Boot varstores (test key added to db).

@@ -17,11 +17,10 @@ say() { echo "package-deb: $*" >&2; }
 die() { echo "package-deb: $*" >&2; exit 1; }
 for t in swift make dpkg-deb dpkg-shlibdeps strip gzip; do command -v "$t" >/dev/null || die "missing tool '$t' (scripts/install-deps.sh installs it)"; done
 
-# 1. The binary. --static-swift-stdlib links the Swift runtime, Foundation and its ICU data in;
-# what stays dynamic is Debian's (libhivex0, libwim15, libncursesw6, libc6, libstdc++6...).
-# FlyingFox imports FoundationNetworking, whose static archive calls libcurl without linking it:
-# -lcurl (libcurl4-openssl-dev) supplies it, and the package then depends on libcurl4.
-swiftflags=(-c release --static-swift-stdlib -Xlinker -lcurl --scratch-path "$scratch" -j 2)
+# 1. The binary, built as scripts/release-flags.sh says: what stays dynamic is Debian's
+# (libhivex0, libwim15, libncursesw6, libc6, libstdc++6...), and not libcurl.
+source "$root/scripts/release-flags.sh"
+swiftflags=("${release_swiftflags[@]}" --scratch-path "$scratch" -j 2)
 say "swift build ${swiftflags[*]}"
 swift build "${swiftflags[@]}" --product bcd >"$work/build.log" 2>&1 \
     || { tail -30 "$work/build.log" >&2; die "release build failed"; }

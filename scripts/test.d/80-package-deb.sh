@@ -78,6 +78,9 @@ inroot ldd /usr/bin/bcd >"$work/ldd.log" || fail "ldd /usr/bin/bcd failed"
 needed=$(readelf -d "$R/usr/bin/bcd" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')
 [ -n "$needed" ] || fail "readelf found no NEEDED entries in /usr/bin/bcd"
 ! grep -qiE 'swift|Foundation|dispatch|BlocksRuntime|icu' <<<"$needed" || fail "Swift libraries still dynamic: $needed"
+# No libcurl (scripts/release-flags.sh): neither linked nor a dependency of the package.
+! grep -q 'libcurl' <<<"$needed" || fail "/usr/bin/bcd still needs libcurl: $needed"
+! dpkg-deb -f "$deb" Depends | grep -q 'libcurl' || fail "the package still depends on libcurl: $(dpkg-deb -f "$deb" Depends)"
 say "NEEDED: $needed; ldd in the root resolves all $(wc -l <"$work/ldd.log")"
 
 # The README's ramdisk script (scripts/ramdisk-store.sh runs the README's block) and its enum.
