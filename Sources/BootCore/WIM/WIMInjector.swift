@@ -29,6 +29,12 @@ extension WIMArchive {
         }
         guard system32.isDirectory else { throw .noSystem32 }
         let metadata = image.parser.bytes
+        // The files alone may already pass the limit: say so before reading (hashing) them.
+        var atLeast = source.count
+        for file in files {
+            atLeast = atLeast &+ min(file.source.count, 1 << 40)
+            guard atLeast <= UInt64(UInt32.max) else { throw .tooLarge(atLeast) }
+        }
 
         // Hashes, and which existing children each file replaces.
         var hashes: [SHA1Digest] = []
