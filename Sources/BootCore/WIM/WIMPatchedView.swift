@@ -16,17 +16,6 @@ public struct WIMPatchSpan: Equatable, Sendable {
     public let content: Content
 }
 
-/// What happened to one injected file.
-public struct WIMInjectedFileInfo: Equatable, Sendable {
-    public let name: [UInt16]
-    public let size: UInt64
-    public let hash: SHA1Digest
-    /// It replaces a file of the same name (case-insensitive) in `\Windows\System32`.
-    public let replacesExisting: Bool
-
-    public var nameText: String { String(decoding: name, as: UTF16.self) }
-}
-
 /// A WIM with files injected into one image, as spans over the original WIM, the injected
 /// files and a few in-memory pieces (built by `WIMArchive.injecting`). Layout: a new
 /// 208-byte header, the original bytes 208..<end in place, then the new files' blobs, the new
@@ -79,42 +68,5 @@ public struct WIMPatchedView: Sendable {
             index += 1
         }
         return true
-    }
-}
-
-/// A file to inject: its name in `\Windows\System32` (UTF-16) and its bytes.
-public struct WIMInjectedFile<Source: ByteSource> {
-    public var name: [UInt16]
-    public var source: Source
-
-    public init(name: [UInt16], source: Source) {
-        self.name = name
-        self.source = source
-    }
-
-    /// The loader's form: an ASCII name as bytes, widened.
-    public init(asciiName: [UInt8], source: Source) {
-        var units: [UInt16] = []
-        for byte in asciiName { units.append(UInt16(byte)) }
-        self.init(name: units, source: source)
-    }
-}
-
-/// The patched WIM as a ByteSource, so BootCore's own reader (and the loader's disk) can read it.
-public struct WIMPatchedSource<W: ByteSource, F: ByteSource>: ByteSource {
-    public let view: WIMPatchedView
-    public let wim: W
-    public let files: [F]
-
-    public init(view: WIMPatchedView, wim: W, files: [F]) {
-        self.view = view
-        self.wim = wim
-        self.files = files
-    }
-
-    public var count: UInt64 { view.size }
-
-    public func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-        view.read(at: offset, into: buffer, wim: wim, files: files)
     }
 }
