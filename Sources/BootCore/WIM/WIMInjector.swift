@@ -77,34 +77,22 @@ extension WIMArchive {
             if seen { continue }
             let size = files[i].source.count
             let resource = ResourceHeader(sizeInWIM: size, flags: 0, offset: cursor, uncompressedSize: size)
-            newBlobs.append((i, BlobEntry(resource: resource, partNumber: 1, referenceCount: UInt32(max(0, deltas.value(hash))), hash: hash)))
+            var references: UInt32 = 0  // the injected files with this content
+            for other in hashes where other == hash { references += 1 }
+            newBlobs.append((i, BlobEntry(resource: resource, partNumber: 1, referenceCount: references, hash: hash)))
             cursor += size
         }
 
-        // The new child list, 8-aligned after the original metadata, ending with a 0 length.
-        var items: [ChildItem] = []
-        for c in 0..<children.count where !replaced[c] { items.append(.original(c)) }
-        for f in 0..<files.count {
-            var position = items.count
-            for (k, item) in items.enumerated() {
-                let other = item.name(children: children, files: files)
-                if Self.collatesBefore(files[f].name, other) { position = k; break }
-            }
-            items.insert(.injected(f), at: position)
-        }
+        // The new child list, 8-aligned after the original metadata.
         let times = Array(metadata[(system32.entryOffset + 40)..<(system32.entryOffset + 64)])
-        let listStart = wimAlign8(metadata.count)
-        var list = [UInt8](repeating: 0, count: listStart - metadata.count)
-        for item in items {
-            switch item {
-            case .original(let c):
-                list.append(contentsOf: metadata[children[c].entryOffset..<children[c].entryEnd])
-            case .injected(let f):
-                list.append(contentsOf: WIMInjectedDentry.bytes(name: files[f].name, hash: hashes[f],
-                                                                securityID: securityIDs[f], times: times))
-            }
+        var injected: [(name: [UInt16], dentry: [UInt8])] = []
+        for f in 0..<files.count {
+            injected.append((files[f].name, WIMInjectedDentry.bytes(name: files[f].name, hash: hashes[f],
+                                                                    securityID: securityIDs[f], times: times)))
         }
-        list.append(contentsOf: [UInt8](repeating: 0, count: 8))
+        let listStart = wimAlign8(metadata.count)
+        let list = [UInt8](repeating: 0, count: listStart - metadata.count)
+            + WIMChildList.bytes(metadata: metadata, kept: children.indices.filter { !replaced[$0] }.map { children[$0] }, injected: injected)
         var patch: [UInt8] = []
         patch.appendLE(UInt64(listStart))
         let patchAt = system32.entryOffset + 16
@@ -125,33 +113,9 @@ extension WIMArchive {
         // reference counts adjusted, then the new blobs.
         var table: [UInt8]
         do throws(WIMError) { table = try readResource(blobTableResource) } catch { throw .wim(error) }
-        var metadataSeen = 0
-        var entry = 0
-        while entry + BlobEntry.byteCount <= table.count {
-            let flags = table[entry + 7]
-            if flags & ResourceHeader.flagMetadata != 0 {
-                metadataSeen += 1
-                if metadataSeen == index {
-                    metadataResource.put(into: &table, at: entry)
-                    table.putLE(UInt32(1), at: entry + 26)
-                    let digest = metadataHash.bytes
-                    for i in 0..<SHA1Digest.byteCount { table[entry + 30 + i] = digest[i] }
-                }
-            } else if let hash = SHA1Digest(table, at: entry + 30), let references = table.le32(at: entry + 26) {
-                let delta = deltas.value(hash)
-                if delta != 0 { table.putLE(UInt32(min(Int64(UInt32.max), max(0, Int64(references) + Int64(delta)))), at: entry + 26) }
-            }
-            entry += BlobEntry.byteCount
-        }
-        for blob in newBlobs {
-            var bytes = [UInt8](repeating: 0, count: BlobEntry.byteCount)
-            blob.entry.resource.put(into: &bytes, at: 0)
-            bytes.putLE(blob.entry.partNumber, at: 24)
-            bytes.putLE(blob.entry.referenceCount, at: 26)
-            let digest = blob.entry.hash.bytes
-            for i in 0..<SHA1Digest.byteCount { bytes[30 + i] = digest[i] }
-            table.append(contentsOf: bytes)
-        }
+        let metadataEntry = BlobEntry(resource: metadataResource, partNumber: 1, referenceCount: 1, hash: metadataHash)
+        WIMBlobTableRewrite.apply(to: &table, metadataOfImage: index, becomes: metadataEntry, deltas: deltas,
+                                  appending: newBlobs.map(\.entry))
         let tableResource = ResourceHeader(sizeInWIM: UInt64(table.count), flags: 0, offset: cursor, uncompressedSize: UInt64(table.count))
         cursor += UInt64(table.count)
         guard cursor <= UInt64(UInt32.max) else { throw .tooLarge(cursor) }
@@ -180,47 +144,5 @@ extension WIMArchive {
         add(UInt64(table.count), .memory(piece: 4, offset: 0))
         return WIMPatchedView(size: position, spans: spans, pieces: [header, metadata, patch, list, table],
                               imageIndex: index, files: infos)
-    }
-
-    /// Case-insensitive order of names (upper-cased code units), then exact order.
-    static func collatesBefore(_ a: [UInt16], _ b: [UInt16]) -> Bool {
-        for i in 0..<min(a.count, b.count) {
-            let x = WIMName.upper(a[i]), y = WIMName.upper(b[i])
-            if x != y { return x < y }
-        }
-        if a.count != b.count { return a.count < b.count }
-        for i in 0..<a.count where a[i] != b[i] { return a[i] < b[i] }
-        return false
-    }
-}
-
-/// One child of the new System32 list.
-private enum ChildItem {
-    case original(Int)
-    case injected(Int)
-
-    func name<F: ByteSource>(children: [WIMDirectoryEntry], files: [WIMInjectedFile<F>]) -> [UInt16] {
-        switch self {
-        case .original(let c): return children[c].nameUTF16
-        case .injected(let f): return files[f].name
-        }
-    }
-}
-
-/// Reference count changes by hash (a few entries: an array, no Dictionary in BootCore).
-private struct ReferenceDeltas {
-    private var entries: [(hash: SHA1Digest, delta: Int)] = []
-
-    mutating func add(_ hash: SHA1Digest, _ delta: Int) {
-        for i in 0..<entries.count where entries[i].hash == hash {
-            entries[i].delta += delta
-            return
-        }
-        entries.append((hash, delta))
-    }
-
-    func value(_ hash: SHA1Digest) -> Int {
-        for entry in entries where entry.hash == hash { return entry.delta }
-        return 0
     }
 }
