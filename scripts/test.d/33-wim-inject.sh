@@ -106,6 +106,13 @@ for compression in none XPRESS LZX; do
     cmp -s "$wim" "$work/orig.wim" && pass || fail "$compression: the input WIM was changed"
 done
 
+# A WIM with an integrity table: the patched one drops it (it would be stale) and verifies.
+wimlib-imagex capture "$work/tree1" "$work/integrity.wim" one --compress=LZX --check >/dev/null 2>&1 || fail "capture --check"
+wimlib-imagex info "$work/integrity.wim" | grep -q "Integrity info" || fail "wimlib-imagex capture --check wrote no integrity table"
+"$bin" wim inject "$work/integrity.wim" "$inj/startnet.cmd" -o "$work/pi.wim" >/dev/null 2>&1 || fail "integrity: inject failed"
+wimlib-imagex info "$work/pi.wim" | grep -q "Integrity info" && fail "integrity: the patched WIM still claims an integrity table" || pass
+wimlib-imagex verify "$work/pi.wim" >/dev/null 2>&1 && pass || fail "integrity: wimlib-imagex verify fails on the patched WIM"
+
 # Two images (the second appended): --index 2 patches image 2 and makes it the boot image;
 # image 1 extracts unchanged.
 multi=$work/multi.wim

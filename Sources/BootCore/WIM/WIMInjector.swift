@@ -4,6 +4,8 @@
 /// subdirectory offset (+16 of its dentry), which points at a new child list appended after
 /// it: System32's other children copied byte for byte (their offsets still point into the
 /// original part), the injected files' dentries among them in case-insensitive name order.
+/// The XML data stays where it is, unchanged: its per-image file counts and byte totals are
+/// informational (wimlib's info, dir, extract and verify accept them stale: 33-wim-inject).
 extension WIMArchive {
     /// `files` go into image `index` (1-based); the patched header's boot index names it.
     /// Callers filter names with `WIMInjectionRule` first.
