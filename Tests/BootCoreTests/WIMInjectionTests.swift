@@ -49,6 +49,8 @@ struct WIMInjectionTests {
         #expect(WIMInjectionRule.exclusion(of: "boot.wim") == .bootFileType)
         #expect(WIMInjectionRule.exclusion(of: "WIMBOOT", loaderName: "wimboot") == .loader)
         #expect(WIMInjectionRule.exclusion(of: "wimboot") == nil)
+        let inputs = ["bootmgfw.efi", "BCD", "boot.sdi", "boot.wim", "startnet.cmd", "wimboot", "winpeshl.ini", "segmono_boot.ttf"]
+        #expect(WIMInjectionRule.injected(among: inputs.map { Array($0.utf8) }, loaderName: Array("wimboot".utf8)) == [4, 6])
     }
 
     @Test func nameRules() {

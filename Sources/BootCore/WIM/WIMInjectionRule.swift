@@ -41,6 +41,13 @@ public enum WIMInjectionRule {
     public static func isInjected(_ name: [UInt8], loaderName: [UInt8]? = nil) -> Bool {
         exclusion(of: name, loaderName: loaderName) == nil
     }
+
+    /// Indices into `names` (the loader's inputs, in order) of the files to inject.
+    public static func injected(among names: [[UInt8]], loaderName: [UInt8]? = nil) -> [Int] {
+        var result: [Int] = []
+        for (i, name) in names.enumerated() where isInjected(name, loaderName: loaderName) { result.append(i) }
+        return result
+    }
 }
 
 /// What makes a name invalid for a file in a WIM image (Windows file name rules).
