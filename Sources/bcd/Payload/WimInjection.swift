@@ -77,7 +77,7 @@ struct WimInject: ParsableCommand {
         commandName: "inject",
         abstract: "Write the WIM the boot loader serves with FILEs injected into \\Windows\\System32.",
         discussion: """
-            As the loader does: each file goes into \\Windows\\System32 of the image (replacing a file \
+            By BootCore's rules (the ones the loader serves by): each file goes into \\Windows\\System32 of the image (replacing a file \
             of the same name, case-insensitively), stored uncompressed, with its SHA-1; BCD, boot.stl, \
             bootmgr, bootmgr.exe and *.wim, *.sdi, *.efi, *.ttf are not injected. The original WIM is \
             not changed. Inspect the result with wimlib: wiminfo, wimdir, wimextract, wimverify.
