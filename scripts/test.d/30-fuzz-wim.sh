@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes BootCore's WIM reader and its XPRESS and LZX decoders with libFuzzer
+# Fuzzes BootCore's WIM reader, its XPRESS and LZX decoders and the WIM injector with libFuzzer
 # (swiftc -sanitize=fuzzer,address; the runtime ships with the Swift toolchain): a bounded
 # number of runs each, from a seed corpus made here at run time with wimcapture.
 # Any crash, sanitizer report, timeout or out-of-memory fails the step.
@@ -12,7 +12,7 @@ done
 work=$(mktemp -d /tmp/fuzz-wim.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-core=(Sources/BootCore/Support/ByteSource.swift Sources/BootCore/Support/LittleEndian.swift)
+core=(Sources/BootCore/Support/ByteSource.swift Sources/BootCore/Support/LittleEndian.swift Sources/BootCore/Support/AsciiText.swift)
 build() {  # name, sources... -> $work/fuzz-NAME
     local name=$1; shift
     echo "fuzz-wim: building $name fuzzer"
@@ -20,13 +20,14 @@ build() {  # name, sources... -> $work/fuzz-NAME
         > "$work/build-$name.log" 2>&1 || { grep -v 'Cannot export local symbol' "$work/build-$name.log"; exit 1; }
 }
 build wim "${core[@]}" Sources/BootCore/Compression/*.swift Sources/BootCore/WIM/*.swift Fuzz/wim/*.swift
+build inject "${core[@]}" Sources/BootCore/Compression/*.swift Sources/BootCore/WIM/*.swift Fuzz/wim-inject/*.swift
 build xpress "${core[@]}" Sources/BootCore/Compression/*.swift Fuzz/xpress/*.swift
 build lzx "${core[@]}" Sources/BootCore/Compression/*.swift Fuzz/lzx/*.swift
 
 # Seeds: small WIMs of every compression and a few chunk sizes (plus LZMS and solid ones,
 # which must be refused cleanly), and single chunks cut out of them for the decoders.
 tree=$work/tree
-mkdir -p "$tree/Windows/System32" "$tree/Boot/Fonts" "$tree/Sources" "$tree/empty" "$work/seeds-wim" "$work/seeds-xpress" "$work/seeds-lzx"
+mkdir -p "$tree/Windows/System32" "$tree/Boot/Fonts" "$tree/Sources" "$tree/empty" "$work/seeds-wim" "$work/seeds-xpress" "$work/seeds-lzx" "$work/seeds-inject"
 python3 - "$tree" <<'PY'
 import os, random, sys
 root = sys.argv[1]; r = random.Random(7)
@@ -79,12 +80,25 @@ for i, (cs, c) in enumerate(chunks(work + "/seeds-wim/lzx.wim")[:4]):
 for i, (cs, c) in enumerate(chunks(work + "/seeds-wim/lzx-128k.wim")[:2]):
     open("%s/seeds-lzx/big%d" % (work, i), "wb").write(bytes([2]) + struct.pack("<I", cs - 1)[:3] + c)
 PY
+# Injector seeds: the same WIMs (its controls are the last 8 bytes), plus ones whose tail asks
+# for 1-3 files with replacing, invalid and duplicate names, into images 1-3.
+python3 - "$work" <<'PY'
+import shutil, sys
+work = sys.argv[1]
+# count%4, three name/length bytes, three length multipliers, image and content seed
+tails = ["0100000000000000", "0201020003010000", "03020b0102030400", "0109000000000101", "0200000005060102", "0301010103030303"]
+for seed in ("none", "xpress", "lzx", "multi", "lzms", "solid"):
+    data = open("%s/seeds-wim/%s.wim" % (work, seed), "rb").read()
+    shutil.copy("%s/seeds-wim/%s.wim" % (work, seed), "%s/seeds-inject/%s.wim" % (work, seed))
+    for tail in tails:
+        open("%s/seeds-inject/%s-%s" % (work, seed, tail), "wb").write(data + bytes.fromhex(tail))
+PY
 for name in xpress lzx; do
     [ -n "$(ls "$work/seeds-$name")" ] || { echo "fuzz-wim: no $name chunk seeds were extracted"; exit 1; }
 done
 
 status=0
-for name in wim xpress lzx; do
+for name in wim inject xpress lzx; do
     echo "fuzz-wim: $name, $runs runs"
     mkdir -p "$work/corpus-$name"
     if ! (cd "$work" && ./"fuzz-$name" -runs="$runs" -max_len=300000 -timeout=10 -rss_limit_mb=2048 \

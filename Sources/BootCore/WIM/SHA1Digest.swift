@@ -1,5 +1,5 @@
-/// A 20-byte SHA-1 digest naming a blob (stream content) in a WIM. Only compared, never
-/// computed. All zeros means "no stream" (an empty file).
+/// A 20-byte SHA-1 digest naming a blob (stream content) in a WIM; computed by SHA1Hasher.
+/// All zeros means "no stream" (an empty file).
 public struct SHA1Digest: Equatable, Comparable, Sendable {
     // Big-endian words, so comparison order is byte order.
     var high: UInt64
@@ -25,6 +25,16 @@ public struct SHA1Digest: Equatable, Comparable, Sendable {
         high = h
         middle = m
         low = l
+    }
+
+    /// The 20 bytes, in order (as stored in a blob table entry or a dentry).
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(Self.byteCount)
+        for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: high >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: middle >> UInt64(shift))) }
+        for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: low >> UInt32(shift))) }
+        return out
     }
 
     public var isZero: Bool { high == 0 && middle == 0 && low == 0 }

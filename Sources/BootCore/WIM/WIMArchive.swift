@@ -23,6 +23,8 @@ public final class WIMArchive<Source: ByteSource> {
     public let info: WIMInfo
     let blobs: BlobTable
     let xmlData: ResourceHeader
+    /// Where the blob table lies (the injector re-reads it raw to rewrite it).
+    let blobTableResource: ResourceHeader
     private var reader: ChunkedResourceReader
     /// Largest metadata resource accepted (it is decompressed whole into memory).
     public static var maximumMetadataSize: UInt64 { 1 << 30 }
@@ -44,6 +46,7 @@ public final class WIMArchive<Source: ByteSource> {
         if let failure { throw failure }
         blobs = try BlobTable(tableBytes)
         xmlData = header.xmlData
+        blobTableResource = table
         self.reader = reader
 
         var solid = false
@@ -114,7 +117,7 @@ public final class WIMArchive<Source: ByteSource> {
         return bytes
     }
 
-    private func readResource(_ resource: ResourceHeader) throws(WIMError) -> [UInt8] {
+    func readResource(_ resource: ResourceHeader) throws(WIMError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: Int(resource.uncompressedSize))
         let failure = bytes.withUnsafeMutableBytes { raw -> WIMError? in
             do throws(WIMError) { try reader.read(source, resource, at: 0, into: raw); return nil } catch { return error }

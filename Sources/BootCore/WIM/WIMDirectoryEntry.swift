@@ -23,6 +23,10 @@ public struct WIMDirectoryEntry: Equatable, Sendable {
     /// The blob holding the data, nil for empty files and directories (and for a hash
     /// the blob table lacks: `isMissingData`).
     public var blob: BlobEntry?
+    /// Where the dentry lies in its metadata resource: its first byte, and the end of its last
+    /// stream entry (the injector copies untouched siblings byte for byte from there).
+    var entryOffset: Int = 0
+    var entryEnd: Int = 0
 
     /// The entry names data that the WIM does not contain (a damaged or partial WIM).
     public var isMissingData: Bool { !isDirectory && !dataHash.isZero && blob == nil }
@@ -101,8 +105,22 @@ struct DentryParser {
         }
         let entry = WIMDirectoryEntry(
             nameUTF16: name, attributes: attributes, subdirectoryOffset: subdirectory,
-            dataHash: dataHash, size: size, blob: blob)
+            dataHash: dataHash, size: size, blob: blob, entryOffset: offset, entryEnd: next)
         return (entry, next)
+    }
+
+    /// Every non-zero stream hash of `entry` (its own, then its stream entries'),
+    /// for reference counting; `entry(at:)` has checked the layout.
+    func streamHashes(of entry: WIMDirectoryEntry) -> [SHA1Digest] {
+        var hashes: [SHA1Digest] = []
+        if let own = SHA1Digest(bytes, at: entry.entryOffset + 64), !own.isZero { hashes.append(own) }
+        guard let length = bytes.le64(at: entry.entryOffset) else { return hashes }
+        var next = entry.entryOffset + wimAlign8(Int(length))
+        while next < entry.entryEnd, let streamLength = bytes.le64(at: next), streamLength >= 38 {
+            if let hash = SHA1Digest(bytes, at: next + 16), !hash.isZero { hashes.append(hash) }
+            next += wimAlign8(Int(streamLength))
+        }
+        return hashes
     }
 
     /// The children of the directory whose first child is at `offset` (0: none).

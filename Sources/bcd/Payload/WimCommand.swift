@@ -6,12 +6,13 @@ import Darwin
 import ArgumentParser
 import BootCore
 
-/// `bcd wim info|ls|cat`: look inside a WIM exactly as the loader will (BootCore, not wimlib).
+/// `bcd wim info|ls|cat|inject`: look inside a WIM exactly as the loader will (BootCore, not
+/// wimlib), also with files injected (`ls --inject`, `inject -o`).
 struct WimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wim",
         abstract: "Inspect a WIM through BootCore, as the boot loader reads it.",
-        subcommands: [WimInfo.self, WimList.self, WimCat.self]
+        subcommands: [WimInfo.self, WimList.self, WimCat.self, WimInject.self]
     )
 }
 
@@ -74,10 +75,28 @@ struct WimList: ParsableCommand {
     @Argument(help: "Path inside the image, \\ or / separated, case-insensitive (default: the root).")
     var path: String = "\\"
     @OptionGroup var image: WimImageOption
+    @Option(name: .long, parsing: .upToNextOption,
+            help: "List the WIM as the loader serves it with these files (NAME=PATH or PATH) injected into \\Windows\\System32.")
+    var inject: [String] = []
 
     func run() throws {
-        let archive = try openWIM(wim)
-        let selected = try selectImage(archive, image.index)
+        if inject.isEmpty {
+            let archive = try openWIM(wim)
+            try list(try selectImage(archive, image.index))
+            return
+        }
+        let injection = try WimInjection(archive: try openWIM(wim), specs: inject, index: image.index)
+        for skip in injection.skipped { printError("bcd: not injected: \(skip.name) (\(skip.reason))") }
+        // Read back through BootCore's reader, as the loader's stand-in does.
+        do {
+            let patched = try WIMArchive(source: injection.source)
+            try list(try patched.image(injection.view.imageIndex))
+        } catch let error as WIMError {
+            throw PayloadCommandError(wim + " (injected): " + error.message)
+        }
+    }
+
+    private func list(_ selected: WIMImage) throws {
         do throws(WIMError) {
             let entry = try selected.lookup(path)
             let entries = entry.isDirectory ? try selected.listDirectory(entry) : [entry]
