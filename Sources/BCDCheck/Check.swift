@@ -205,7 +205,7 @@ struct Checker {
         if LoaderBootManager.choice(among: supplied) != nil {
             // Supplied: the WIM's boot managers of other names are taken only if the loader can.
             let extra = loaderWIM.map { wimBootManagers(in: $0, supplied: supplied, quietly: true) } ?? []
-            noteBootManagerChoice(LoaderBootManager.candidateNames(supplied: supplied, inWIM: extra), supplied: supplied)
+            noteBootManagers(LoaderBootManager.candidateNames(supplied: supplied, inWIM: extra), supplied: supplied)
             return
         }
         let paths = LoaderWimFiles.bootManagers.map(\.path).joined(separator: " or ")
@@ -229,7 +229,13 @@ struct Checker {
                 return
             }
         }
-        noteBootManagerChoice(LoaderBootManager.candidateNames(supplied: supplied, inWIM: inWIM), supplied: supplied)
+        noteBootManagers(LoaderBootManager.candidateNames(supplied: supplied, inWIM: inWIM), supplied: supplied)
+    }
+
+    /// What is said about the boot managers the loader will try: which starts, who signed them.
+    mutating func noteBootManagers(_ candidates: [String], supplied: [String]) {
+        noteBootManagerChoice(candidates, supplied: supplied)
+        noteBootManagerSigners(candidates, supplied: supplied)
     }
 
     /// The names of LoaderWimFiles.bootManagers the loader wants and the WIM's chosen image holds.
