@@ -28,6 +28,8 @@ struct Checker {
     var images: [String: Int?] = [:]
     /// The names the loader's virtual disk will hold (see servedNames()).
     var served: [String]?
+    /// The boot managers the loader will try, in order, once checkBootManager has run (UEFI).
+    var bootManagerCandidates: [String] = []
 
     init(store: BCDStore, files: [ServedFile], options: CheckOptions) {
         self.store = store
@@ -234,6 +236,7 @@ struct Checker {
 
     /// What is said about the boot managers the loader will try: which starts, who signed them.
     mutating func noteBootManagers(_ candidates: [String], supplied: [String]) {
+        bootManagerCandidates = candidates
         noteBootManagerChoice(candidates, supplied: supplied)
         noteBootManagerSigners(candidates, supplied: supplied)
     }
@@ -262,14 +265,17 @@ struct Checker {
     /// LoaderBootManager): bootmgfw_EX.efi, and bootmgfw.efi should Secure Boot refuse it.
     mutating func noteBootManagerChoice(_ candidates: [String], supplied: [String]) {
         guard candidates.count > 1 else { return }
-        func origin(_ name: String) -> String {
-            if asciiIndex(of: name, in: supplied) != nil { return "supplied" }
-            let file = LoaderWimFiles.bootManagers.first { asciiEqualIgnoringCase($0.name, name) }
-            return "from \(loaderWIM?.name ?? "the WIM")'s \(file?.path ?? name)"
-        }
+        func origin(_ name: String) -> String { bootManagerOrigin(name, supplied: supplied) }
         let first = candidates[0], rest = candidates.dropFirst().map { "\($0) (\(origin($0)))" }.joined(separator: ", then ")
         add(Rules.bootManagerChoice("the loader starts \(first) (\(origin(first))); if Secure Boot refuses it (a db without the Windows UEFI CA 2023), \(rest)",
                                     fix: "none needed; to start one boot manager only, supply it as bootx64.efi"))
+    }
+
+    /// Where the loader gets the boot manager `name`: "supplied", or the WIM's path.
+    func bootManagerOrigin(_ name: String, supplied: [String]) -> String {
+        if asciiIndex(of: name, in: supplied) != nil { return "supplied" }
+        let file = LoaderWimFiles.bootManagers.first { asciiEqualIgnoringCase($0.name, name) }
+        return "from \(loaderWIM?.name ?? "the WIM")'s \(file?.path ?? name)"
     }
 
     mutating func checkBiosBootManager() {
