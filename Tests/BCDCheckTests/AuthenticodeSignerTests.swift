@@ -92,6 +92,27 @@ import Testing
         } throws: { ($0 as? PECertificateTable.Failure)?.message.hasPrefix("its Authenticode signature cannot be read: ") == true }
     }
 
+    /// Every byte of the certificate table set to 0x00, 0x80 and 0xFF in turn, and the table cut
+    /// at every seventh length: each read returns or throws (a crash fails the whole run); a cut
+    /// table always throws (it runs past the end of the file).
+    @Test func damagedSignaturesNeverCrash() throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: try Images.shared.get().leaf2011)))
+        let table = try #require(findWinCertificate(in: bytes))
+        var outcomes = (signers: 0, failures: 0)
+        for at in table..<bytes.count {
+            for value: UInt8 in [0x00, 0x80, 0xFF] where bytes[at] != value {
+                var damaged = bytes
+                damaged[at] = value
+                if (try? PECertificateTable.signers(of: MemorySource(damaged))) != nil { outcomes.signers += 1 } else { outcomes.failures += 1 }
+            }
+        }
+        for cut in stride(from: table, to: bytes.count, by: 7) {
+            #expect(throws: PECertificateTable.Failure.self) { try PECertificateTable.signers(of: MemorySource(Array(bytes[..<cut]))) }
+        }
+        // Damage in the structure is reported; damage in signature bytes or names is not seen.
+        #expect(outcomes.failures > 0 && outcomes.signers > 0)
+    }
+
     /// The offset of the first WIN_CERTIFICATE (revision 0x0200, type 2) whose length runs to the end.
     func findWinCertificate(in bytes: [UInt8]) -> Int? {
         stride(from: bytes.count - 16, through: 0, by: -8).first { at in
