@@ -4,7 +4,8 @@
 # certificate in MokList, not in db: how a stock PC runs a loader that is not Microsoft's.
 # The boot manager is a stand-in signed by a test CA named like the Windows Production PCA 2011
 # (--test-ca 2011: in db, as Microsoft's is), so the boot check also warns that only a
-# 2011-signed boot manager is present.  Without the certificate in MokList shim refuses the
+# 2011-signed boot manager is present.  A stand-in signed only by the MokList key starts too
+# (under shim, LoadImage trusts MokList).  Without the certificate in MokList shim refuses the
 # loader and the report says so (exit 2).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -46,6 +47,15 @@ mcopy -i "$stage/disk.img@@1M" ::/EFI/BOOT/grubx64.efi "$work/grubx64.efi"
 rm -rf "$stage"
 cmp -s "$work/bootx64.efi" $shim || fail "EFI/BOOT/BOOTX64.EFI is not $shim"
 sbverify --cert "$ws/keys/db.crt" "$work/grubx64.efi" >/dev/null 2>&1 || fail "grubx64.efi is not the loader signed by the workspace's key"
+
+# Under shim, LoadImage also trusts MokList: a stand-in signed by the loader's key (in MokList,
+# not in db; no --test-ca) starts.
+"$bcd" loader sign --key "$ws/keys/db.key" --cert "$ws/keys/db.crt" -o "$work/mok-standin.efi" "$root/loader/build/standin.efi" >/dev/null
+rc=0; timeout 400 "$bcd" boot "$ws/BCD" --dir "$ws" --file bootmgfw.efi="$work/mok-standin.efi" --secure-boot=shim \
+    --timeout 150 >"$work/mok-standin.out" 2>&1 || rc=$?
+[ $rc -eq 0 ] || { cat "$work/mok-standin.out" >&2; fail "stand-in signed by the MokList key: exit $rc, want 0"; }
+has mok-standin.out "OK: booted"
+! grep -q "test certificate" "$work/mok-standin.out" || fail "a test CA reached db"
 
 # The loader's certificate left out of MokList (and not in db): shim refuses it.
 rc=0; timeout 400 "$bcd" boot "$ws/BCD" --dir "$ws" --secure-boot=shim --test-without-mok --test-ca 2011="$work/pca.crt" \
