@@ -36,7 +36,9 @@ sbat_boot() {
     printf 'sbat,1,2099010100\nbcd,%s\n' "$2" >"$WORK/sbatlevel-$1.csv"
     virt-fw-vars -i "$SB_VARS" -o "$WORK/vars-$1.fd" --add-mok 7f7b2b55-8d4c-4c3e-9a61-3b1d5f0e2a10 "$WORK/mok.crt" \
         --set-sbat-level "$WORK/sbatlevel-$1.csv" >"$WORK/vfv.log" 2>&1 || { cat "$WORK/vfv.log" >&2; fail "virt-fw-vars failed"; }
-    virt-fw-vars -i "$WORK/vars-$1.fd" -p 2>/dev/null | grep -q "^SbatLevel .*bcd,$2" || fail "SbatLevel bcd,$2 is not in the varstore"
+    # (Dumped to a file first: grep -q ending the pipe early would fail it under pipefail.)
+    virt-fw-vars -i "$WORK/vars-$1.fd" -p >"$WORK/vars-$1.txt" 2>/dev/null || fail "virt-fw-vars cannot read vars-$1.fd"
+    grep -q "^SbatLevel .*bcd,$2" "$WORK/vars-$1.txt" || fail "SbatLevel bcd,$2 is not in the varstore"
     local start=$SECONDS
     OVMF_CODE=$SB_CODE OVMF_VARS=$WORK/vars-$1.fd QEMU_TIMEOUT=120 \
         STOP_ON='STANDIN done|Verification failed|BdsDxe: failed to (load|start) Boot|loader: error:|X64 Exception Type' \
