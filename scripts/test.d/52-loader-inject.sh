@@ -8,6 +8,8 @@
 #     `bcd wim inject` of the same files, and the whole disk to `bcd vdisk` of the inputs.
 #  2. The same files with `rawwim` (UEFI shell command line): nothing injected, the WIM served
 #     as it is, the stand-in reads the image's own startnet.cmd.
+#  3. The demo WIM (no startnet.cmd) and a loose winpeshl.ini only: it is added (replacing
+#     nothing) and the stand-in finds no startnet.cmd in the served WIM.
 source "$(dirname "$0")/../../loader/tests/lib.sh"
 need wimcapture swift
 build_loader
@@ -69,4 +71,21 @@ expect_line "$s" "^STANDIN wim-file \\\\Windows\\\\System32\\\\startnet\\.cmd si
 expect_file "$s" '\Sources\boot.wim' "$d/boot.wim"
 expect_line "$s" '^STANDIN done$'
 echo "52-loader-inject: rawwim ok"
+
+# 3. Nothing replaced, no startnet.cmd: absent.
+a=$WORK/disk-add; mkdir -p "$a/EFI/BOOT"
+cp "$BUILD/loader.efi" "$a/EFI/BOOT/BOOTX64.EFI"
+cp "$BUILD/standin.efi" "$a/bootmgfw.efi"
+cp "$d/BCD" "$d/boot.sdi" "$d/winpeshl.ini" "$a/"
+cp "$WORK/demo/boot.wim" "$a/boot.wim"
+make_disk "$WORK/disk-add.img" "$a"
+s=$WORK/serial-add
+boot_disk "$WORK/disk-add.img" "$s"
+expect_line "$s" '^LOADER inject winpeshl\.ini -> \\Windows\\System32\\winpeshl\.ini$'
+reject_line "$s" '^LOADER inject startnet'
+expect_line "$s" '^STANDIN wim-file \\Windows\\System32\\startnet\.cmd absent$'
+"$bcd" wim inject "$a/boot.wim" "winpeshl.ini=$a/winpeshl.ini" -o "$WORK/added.wim" >/dev/null
+expect_file "$s" '\Sources\boot.wim' "$WORK/added.wim"
+expect_line "$s" '^STANDIN done$'
+echo "52-loader-inject: added, startnet.cmd absent ok"
 echo "52-loader-inject: ok"
