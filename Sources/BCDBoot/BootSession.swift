@@ -47,7 +47,10 @@ public struct BootSession {
 
     mutating func runSteps() throws -> BootOutcome {
         var files = request.files.all
-        let problems = Staging.problems(with: files, mode: request.mode, loaderArguments: request.loaderArguments)
+        var problems = Staging.problems(with: files, mode: request.mode, loaderArguments: request.loaderArguments)
+        if request.secureBoot == .shim, let problem = ShimBoot.problem(mode: request.mode, loaderArguments: request.loaderArguments) {
+            problems.append(problem)
+        }
         if !problems.isEmpty { throw BootFailure(problems.joined(separator: "; ")) }
         if request.display == .window && (ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty
             && (ProcessInfo.processInfo.environment["WAYLAND_DISPLAY"] ?? "").isEmpty {
@@ -86,6 +89,7 @@ public struct BootSession {
         let stage = try makeTemporaryDirectory()
         defer { if !request.keepStaging { try? FileManager.default.removeItem(atPath: stage) } }
         var dbCertificates: [String] = []
+        var mokCertificates: [String] = []
         if let profile = request.secureBoot {
             let workspace = (request.store.path as NSString).deletingLastPathComponent
             let keys: (key: String, cert: String)
@@ -99,8 +103,16 @@ public struct BootSession {
             let signed = stage + "/loader.signed.efi"
             try LoaderSigning.sign(input: loader, key: keys.key, cert: keys.cert, output: signed)
             loader = signed
-            dbCertificates = [keys.cert]
-            progress("secure boot: profile \(profile.rawValue), \(profile.summary): \(firmware.code), varstore \(firmware.varsTemplate) with \(keys.cert) added to db")
+            if profile.trustsLoaderThroughShim {
+                try ShimBoot.requireShim()
+                if !request.testLoaderNotInMokList { mokCertificates = [keys.cert] }
+                progress("secure boot: profile \(profile.rawValue), \(profile.summary): \(firmware.code), varstore \(firmware.varsTemplate) with "
+                         + (request.testLoaderNotInMokList ? "MokList empty (the loader's certificate left out, --test-without-mok)" : "\(keys.cert) in MokList")
+                         + "; \(ShimBoot.shim) as \(Staging.removableMediaLoaderPath), the loader as \(ShimBoot.secondStagePath)")
+            } else {
+                dbCertificates = [keys.cert]
+                progress("secure boot: profile \(profile.rawValue), \(profile.summary): \(firmware.code), varstore \(firmware.varsTemplate) with \(keys.cert) added to db")
+            }
             for ca in request.testCAs {
                 let trusted = profile.trustedCAYears.contains(ca.year)
                 if trusted { dbCertificates.append(ca.certificate) }
@@ -115,11 +127,12 @@ public struct BootSession {
         switch request.mode {
         case .disk:
             let image = stage + "/disk.img"
-            try Staging.makeDiskImage(at: image, loader: loader, files: files, loaderArguments: request.loaderArguments)
+            let shim = request.secureBoot == .shim ? ShimBoot.shim : nil
+            try Staging.makeDiskImage(at: image, loader: loader, files: files, loaderArguments: request.loaderArguments, shim: shim)
             let loaderStart = ShellStartup.isUsed(mode: .disk, arguments: request.loaderArguments)
                 ? "\(ShellStartup.loaderPath) started by the UEFI shell's \(ShellStartup.scriptName): "
                     + ShellStartup.make(arguments: request.loaderArguments).trimmingCharacters(in: .newlines) + ";"
-                : Staging.removableMediaLoaderPath
+                : shim.map { _ in "\(Staging.removableMediaLoaderPath) (shim), \(ShimBoot.secondStagePath) (the loader)" } ?? Staging.removableMediaLoaderPath
             progress("stage: FAT disk \(image) (\(loaderStart) + \(files.map(\.name).joined(separator: ", ")))")
             boot = .disk(image: image)
         case .network:
@@ -155,6 +168,7 @@ public struct BootSession {
         var invocation = QemuInvocation(firmware: firmware, nvram: stage + "/vars.fd", dbCertificates: dbCertificates, memory: memory,
                                         acceleration: acceleration, boot: boot, display: request.display,
                                         serialLog: log, qmpSocket: stage + "/qmp.sock", timeLimit: request.timeout)
+        invocation.mokCertificates = mokCertificates
         var run: EmulatorRun
         while true {
             server?.log.clear()   // the report lists the requests of the run that counts
@@ -203,7 +217,7 @@ public struct BootSession {
     mutating func runEmulator(qemu: String, timeoutTool: String, stage: String, invocation: QemuInvocation,
                               expected: [ExpectedFile], start: Date) throws -> EmulatorRun {
         if invocation.firmware.secureBoot || !invocation.dbCertificates.isEmpty {
-            try invocation.firmware.makeNvram(at: invocation.nvram, trusting: invocation.dbCertificates)
+            try invocation.firmware.makeNvram(at: invocation.nvram, trusting: invocation.dbCertificates, mokList: invocation.mokCertificates)
         } else {
             try invocation.firmware.makeNvram(at: invocation.nvram)
         }

@@ -49,15 +49,19 @@ public struct Firmware: Sendable, Equatable {
     }
 
     /// A fresh NVRAM at `path`: the template with the Secure Boot profile's CAs, and whose db
-    /// also trusts `certificates` (PEM), through virt-fw-vars (PyPI virt-firmware) --add-db.
-    public func makeNvram(at path: String, trusting certificates: [String]) throws {
+    /// also trusts `certificates` (PEM), through virt-fw-vars (PyPI virt-firmware) --add-db;
+    /// `mokList` go into shim's MokList (--add-mok: the variable MokList of GUID
+    /// 605dab50-e046-4300-abb6-3dd810dd8b23, non-volatile and boot-services only, one
+    /// EFI_SIGNATURE_LIST of X.509 entries; shim distrusts a MokList visible at runtime).
+    public func makeNvram(at path: String, trusting certificates: [String], mokList: [String] = []) throws {
         try? FileManager.default.removeItem(atPath: path)
-        try Tools.run("virt-fw-vars", virtFwVarsArguments(output: path, trusting: certificates))
+        try Tools.run("virt-fw-vars", virtFwVarsArguments(output: path, trusting: certificates, mokList: mokList))
     }
 
-    /// The virt-fw-vars command line of `makeNvram(at:trusting:)`.
-    func virtFwVarsArguments(output: String, trusting certificates: [String]) -> [String] {
+    /// The virt-fw-vars command line of `makeNvram(at:trusting:mokList:)`.
+    func virtFwVarsArguments(output: String, trusting certificates: [String], mokList: [String] = []) -> [String] {
         ["-i", varsTemplate, "-o", output] + (secureBootProfile?.virtFwVarsArguments ?? [])
             + certificates.flatMap { ["--add-db", Self.dbOwner, $0] }
+            + mokList.flatMap { ["--add-mok", Self.dbOwner, $0] }
     }
 }

@@ -25,6 +25,8 @@ public struct QemuInvocation: Sendable, Equatable {
     /// Secure Boot: the certificates (PEM) each run's NVRAM adds to db (the loader's first);
     /// with none and no Secure Boot profile, a plain copy of the template.
     public var dbCertificates: [String]
+    /// Secure Boot through shim: the certificates (PEM) each run's NVRAM puts in MokList.
+    public var mokCertificates: [String] = []
     /// Guest memory, in MiB.
     public var memory: Int
     public var acceleration: Acceleration

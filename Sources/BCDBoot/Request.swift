@@ -59,6 +59,9 @@ public struct BootRequest: Sendable {
     /// to db when the profile trusts that CA, so that stand-ins signed by test keys are accepted
     /// or refused as Microsoft-signed boot managers would be.
     public var testCAs: [(year: String, certificate: String)] = []
+    /// Tests: with `--secure-boot=shim`, leave the loader's certificate out of MokList (shim
+    /// must then refuse the loader).
+    public var testLoaderNotInMokList = false
 
     public init(store: LoadedStore, files: ServedFiles, diagnostics: [Diagnostic]? = nil, loader: LoaderSource) {
         self.store = store

@@ -35,6 +35,7 @@ public enum SerialLog {
         // (Line ends are "\r\n", one Character in Swift: clean() makes them "\n".)
         if text.contains("BdsDxe: failed to load Boot"),
            firmwareRefusal(clean(text).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }) != nil { return true }
+        if text.contains(shimRefusalMark), shimRefusal(clean(text).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }) != nil { return true }
         if text.contains("loader: error:") || text.contains(IpxeScript.failurePrefix) { return true }
         if text.contains(handoffLine) && !text.contains("STANDIN start") { return true }
         if let screen = BootManagerErrorScreen.parse(text), !screen.keys.isEmpty { return true }
@@ -48,6 +49,27 @@ public enum SerialLog {
         guard !lines.contains(where: { $0.hasPrefix("LOADER start") }) else { return nil }
         return lines.first(where: { $0.contains("BdsDxe: failed to load Boot") && ($0.hasSuffix(": Access Denied") || $0.hasSuffix(": Security Violation")) })
             .map { String($0[$0.range(of: "BdsDxe:")!.lowerBound...]) }
+    }
+
+    /// How shim (16.x) says it refused its second stage, in an error box that waits for a key:
+    /// `Verification failed: (0x1A) Security Violation` (signed by no key in db, its vendor
+    /// certificate or MokList; or refused by SBAT).
+    static let shimRefusalMark = "Verification failed: "
+
+    /// shim's refusal line, when shim refused the loader before it ran.
+    static func shimRefusal<Line: StringProtocol>(_ lines: [Line]) -> String? {
+        guard !lines.contains(where: { $0.hasPrefix("LOADER start") }) else { return nil }
+        // The box's next rows follow on the same line once the cursor moves are gone: the
+        // message ends at the padding (two spaces) or the first box-drawing character.
+        return lines.first(where: { $0.contains(shimRefusalMark) }).map { line in
+            let message = line[line.range(of: shimRefusalMark)!.lowerBound...]
+            let end = message.unicodeScalars.indices.first { index in
+                let scalar = message.unicodeScalars[index]
+                return !(scalar.value >= 0x20 && scalar.value < 0x7F)
+                    || (scalar == " " && message.unicodeScalars[index...].dropFirst().first == " ")
+            } ?? message.endIndex
+            return String(message[..<end]).trimmingCharacters(in: .whitespaces)
+        }
     }
 
     /// Classifies a finished (or stopped) boot.
@@ -75,6 +97,12 @@ public enum SerialLog {
         if let refusal = firmwareRefusal(lines) {
             var o = BootOutcome(kind: .bootError, headline: "FAILED: the firmware refused the loader (Secure Boot: it is not signed by a key in db)")
             o.details = ["firmware: " + refusal, "sign it (bcd loader sign) with a key whose certificate is in db, or boot it through shim with the certificate in MokList"]
+            return o
+        }
+        if let refusal = shimRefusal(lines) {
+            var o = BootOutcome(kind: .bootError, headline: "FAILED: shim refused the loader (Secure Boot: its certificate is neither in MokList nor in db)")
+            o.details = ["shim: " + refusal,
+                         "enrol the loader's certificate in MokList: mokutil --import db.cer (DER: openssl x509 -in db.crt -outform der -out db.cer), then confirm in MokManager at the next boot"]
             return o
         }
 

@@ -12,8 +12,10 @@ public enum Staging {
     /// A raw disk image: an MBR with one FAT32 partition at 1 MiB (type 0x0c) holding
     /// EFI/BOOT/BOOTX64.EFI (the loader) and the files in its root directory, made with mtools.
     /// With loader arguments the loader is started by the UEFI shell instead (ShellStartup).
-    public static func makeDiskImage(at image: String, loader: String, files: [ServedFile], loaderArguments: String = "") throws {
-        var payload: UInt64 = fileSize(loader)
+    /// With `shim`, that is BOOTX64.EFI and the loader is its second stage beside it (ShimBoot).
+    public static func makeDiskImage(at image: String, loader: String, files: [ServedFile], loaderArguments: String = "",
+                                     shim: String? = nil) throws {
+        var payload: UInt64 = fileSize(loader) + (shim.map(fileSize) ?? 0)
         for f in files { payload += fileSize(f.path) }
         // Payload, an eighth for FAT overhead, and 80 MiB so FAT32 has enough clusters.
         let sectors = ((payload / 512 + payload / 4096 + 80 * 2048) / 2048 + 1) * 2048
@@ -39,7 +41,12 @@ public enum Staging {
         let viaShell = ShellStartup.isUsed(mode: .disk, arguments: loaderArguments)
         let loaderPath = viaShell ? ShellStartup.loaderPath : removableMediaLoaderPath
         try Tools.run("mmd", ["-i", target, "::/EFI", "::/" + (loaderPath as NSString).deletingLastPathComponent])
-        try Tools.run("mcopy", ["-i", target, loader, "::/" + loaderPath])
+        if let shim {
+            try Tools.run("mcopy", ["-i", target, shim, "::/" + removableMediaLoaderPath])
+            try Tools.run("mcopy", ["-i", target, loader, "::/" + ShimBoot.secondStagePath])
+        } else {
+            try Tools.run("mcopy", ["-i", target, loader, "::/" + loaderPath])
+        }
         if viaShell {
             let script = NSTemporaryDirectory() + "bcd-startup-\(UUID().uuidString).nsh"
             defer { try? FileManager.default.removeItem(atPath: script) }

@@ -19,7 +19,7 @@ extension BootRequest {
     /// The findings the boot goes by: the caller's, else BCDCheck's for the store as loaded
     /// with the files as served.
     var validation: ValidationReport {
-        let found = diagnostics ?? store.check(files: files.all, options: files.checkOptions(memory: memory))
+        let found = diagnostics ?? store.check(files: files.all, options: files.checkOptions(memory: memory, secureBoot: secureBoot != nil))
         return ValidationReport(found, store: store.model)
     }
 }

@@ -28,6 +28,8 @@ struct Checker {
     var images: [String: Int?] = [:]
     /// The names the loader's virtual disk will hold (see servedNames()).
     var served: [String]?
+    /// The boot managers the loader will try, in order, once checkBootManager has run (UEFI).
+    var bootManagerCandidates: [String] = []
 
     init(store: BCDStore, files: [ServedFile], options: CheckOptions) {
         self.store = store
@@ -206,7 +208,7 @@ struct Checker {
         if LoaderBootManager.choice(among: supplied) != nil {
             // Supplied: the WIM's boot managers of other names are taken only if the loader can.
             let extra = loaderWIM.map { wimBootManagers(in: $0, supplied: supplied, quietly: true) } ?? []
-            noteBootManagerChoice(LoaderBootManager.candidateNames(supplied: supplied, inWIM: extra), supplied: supplied)
+            noteBootManagers(LoaderBootManager.candidateNames(supplied: supplied, inWIM: extra), supplied: supplied)
             return
         }
         let paths = LoaderWimFiles.bootManagers.map(\.path).joined(separator: " or ")
@@ -230,7 +232,14 @@ struct Checker {
                 return
             }
         }
-        noteBootManagerChoice(LoaderBootManager.candidateNames(supplied: supplied, inWIM: inWIM), supplied: supplied)
+        noteBootManagers(LoaderBootManager.candidateNames(supplied: supplied, inWIM: inWIM), supplied: supplied)
+    }
+
+    /// What is said about the boot managers the loader will try: which starts, who signed them.
+    mutating func noteBootManagers(_ candidates: [String], supplied: [String]) {
+        bootManagerCandidates = candidates
+        noteBootManagerChoice(candidates, supplied: supplied)
+        noteBootManagerSigners(candidates, supplied: supplied)
     }
 
     /// The names of LoaderWimFiles.bootManagers the loader wants and the WIM's chosen image holds.
@@ -257,14 +266,17 @@ struct Checker {
     /// LoaderBootManager): bootmgfw_EX.efi, and bootmgfw.efi should Secure Boot refuse it.
     mutating func noteBootManagerChoice(_ candidates: [String], supplied: [String]) {
         guard candidates.count > 1 else { return }
-        func origin(_ name: String) -> String {
-            if asciiIndex(of: name, in: supplied) != nil { return "supplied" }
-            let file = LoaderWimFiles.bootManagers.first { asciiEqualIgnoringCase($0.name, name) }
-            return "from \(loaderWIM?.name ?? "the WIM")'s \(file?.path ?? name)"
-        }
+        func origin(_ name: String) -> String { bootManagerOrigin(name, supplied: supplied) }
         let first = candidates[0], rest = candidates.dropFirst().map { "\($0) (\(origin($0)))" }.joined(separator: ", then ")
         add(Rules.bootManagerChoice("the loader starts \(first) (\(origin(first))); if Secure Boot refuses it (a db without the Windows UEFI CA 2023), \(rest)",
                                     fix: "none needed; to start one boot manager only, supply it as bootx64.efi"))
+    }
+
+    /// Where the loader gets the boot manager `name`: "supplied", or the WIM's path.
+    func bootManagerOrigin(_ name: String, supplied: [String]) -> String {
+        if asciiIndex(of: name, in: supplied) != nil { return "supplied" }
+        let file = LoaderWimFiles.bootManagers.first { asciiEqualIgnoringCase($0.name, name) }
+        return "from \(loaderWIM?.name ?? "the WIM")'s \(file?.path ?? name)"
     }
 
     mutating func checkBiosBootManager() {

@@ -13,10 +13,14 @@ public struct CheckOptions: Sendable, Equatable {
     /// The guest memory a boot will have, in MiB, when it is set by hand (`--memory`); nil: sized
     /// for the files (GuestMemory.automatic), nothing to check.
     public var memory: Int?
+    /// The boot runs with Secure Boot enforced (`bcd check --secure-boot`, `bcd boot --secure-boot`):
+    /// warns about boot managers signed only by a CA that the 2023 revocations distrust.
+    public var secureBoot: Bool
 
     public init(firmware: Firmware = .uefi, imageIndex: Int? = nil, storeName: String? = nil, searchDirectory: String? = nil,
-                memory: Int? = nil) {
+                memory: Int? = nil, secureBoot: Bool = false) {
         self.memory = memory
+        self.secureBoot = secureBoot
         self.firmware = firmware
         self.imageIndex = imageIndex
         self.storeName = storeName

@@ -42,6 +42,8 @@ public enum Rules {
     static let wimInjectRefused = Rule(id: "wim.inject-refused", severity: .warning, summary: "the loose files cannot be injected (the WIM is served as it is)")
     static let bootManagerMissing = Rule(id: "bootmgr.missing", severity: .error, summary: "no boot manager is supplied or in the WIM")
     static let bootManagerChoice = Rule(id: "bootmgr.choice", severity: .note, summary: "the loader has two boot managers to try: which it starts, and the fallback should Secure Boot refuse it")
+    static let bootManagerSigner = Rule(id: "bootmgr.signer", severity: .note, summary: "which CA signed the boot manager that starts (and its fallback), from the PE's Authenticode signature")
+    static let bootManagerSigned2011 = Rule(id: "bootmgr.secure-boot-2011", severity: .warning, summary: "Secure Boot is requested and the only Windows boot manager is signed by the Windows Production PCA 2011, which the 2023 revocations put in dbx")
 
     // 4. VHD entries
     static let vhdMissing = Rule(id: "vhd.file-missing", severity: .error, summary: "the VHD is neither supplied nor on disk")
@@ -55,6 +57,7 @@ public enum Rules {
         ramdiskMismatch, optionsMissing, optionsType, sdiElementMissing, winpeUnset, storeName, pathOutside, fileMissing,
         duplicateName, unreadable, tooLarge, virtualDisk, memoryTooSmall, sdiInvalid, sdiUnusual, wimUnreadable, wimNoImage, wimLoaderMissing,
         wimSystemRootMissing, wimUnsupported, wimArchitecture, wimInject, wimInjectReplaces, wimInjectRefused, bootManagerMissing, bootManagerChoice,
+        bootManagerSigner, bootManagerSigned2011,
         vhdMissing, vhdInvalid, vhdType, vhdParentMissing,
     ]
 }

@@ -50,8 +50,10 @@ public struct ServedFiles: Sendable, Equatable {
     }
 
     /// The options every check of these files runs with (the CLI, the boot's validation, the editor).
-    public func checkOptions(firmware: CheckOptions.Firmware = .uefi, imageIndex: Int? = nil, memory: Int? = nil) -> CheckOptions {
-        CheckOptions(firmware: firmware, imageIndex: imageIndex, storeName: storeName, searchDirectory: directory, memory: memory)
+    public func checkOptions(firmware: CheckOptions.Firmware = .uefi, imageIndex: Int? = nil, memory: Int? = nil,
+                             secureBoot: Bool = false) -> CheckOptions {
+        CheckOptions(firmware: firmware, imageIndex: imageIndex, storeName: storeName, searchDirectory: directory, memory: memory,
+                     secureBoot: secureBoot)
     }
 }
 

@@ -29,10 +29,12 @@ struct BootCommand: ParsableCommand {
     @Option(name: .customLong("loader-args"), help: ArgumentHelp("The loader's command line, e.g. \"rawbcd index=2\" (disk mode: started from the UEFI shell, about 5 s longer).", valueName: "ARGS"))
     var loaderArgs: String = ""
     @Flag(help: "Boot even when validation finds errors.") var force = false
-    @Option(name: .customLong("secure-boot"), help: ArgumentHelp("Secure Boot enforced: OVMF's Secure Boot build, Microsoft's CAs in db plus the loader's certificate; the loader is signed with the workspace's keys/ (bcd loader keys) or a pair made for the boot. 2011: the 2011 CAs, as older PCs ship (a 2023-signed bootmgfw_EX.efi is refused and the loader falls back to bootmgfw.efi); 2023: the 2011 and 2023 CAs, as new PCs ship. `--secure-boot` alone means 2011.", valueName: "2011|2023"))
+    @Option(name: .customLong("secure-boot"), help: ArgumentHelp("Secure Boot enforced: OVMF's Secure Boot build, Microsoft's CAs in db plus the loader's certificate; the loader is signed with the workspace's keys/ (bcd loader keys) or a pair made for the boot. 2011: the 2011 CAs, as older PCs ship (a 2023-signed bootmgfw_EX.efi is refused and the loader falls back to bootmgfw.efi); 2023: the 2011 and 2023 CAs, as new PCs ship; shim: the 2011 CAs, and Debian's Microsoft-signed shim (shim-signed) starts the loader, whose certificate is in MokList instead of db (disk mode). `--secure-boot` alone means 2011.", valueName: "2011|2023|shim"))
     var secureBoot: String?
     @Option(name: .customLong("test-ca"), help: ArgumentHelp("Tests: a certificate standing for Microsoft's YEAR (2011 or 2023) boot manager CA, added to db when the --secure-boot profile trusts that CA (repeatable).", valueName: "YEAR=CERT", visibility: .hidden))
     var testCA: [String] = []
+    @Flag(name: .customLong("test-without-mok"), help: ArgumentHelp("Tests: with --secure-boot=shim, leave the loader's certificate out of MokList (shim refuses the loader).", visibility: .hidden))
+    var testWithoutMok = false
     @Option(name: .customLong("serial-log"), help: ArgumentHelp("Keep the serial log here (default: a file in the temporary directory).", valueName: "FILE"))
     var serialLog: String?
     @Flag(name: .customLong("keep"), help: "Keep the staging directory (disk image or TFTP tree).") var keep = false
@@ -46,8 +48,9 @@ struct BootCommand: ParsableCommand {
         if json && display == "terminal" { throw ValidationError("--json and --display terminal both want the terminal's output; use --display none, vnc or window") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         if let secureBoot, SecureBootProfile(rawValue: secureBoot) == nil {
-            throw ValidationError("--secure-boot takes \(SecureBootProfile.allCases.map(\.rawValue).joined(separator: " or ")), got '\(secureBoot)'")
+            throw ValidationError("--secure-boot takes \(SecureBootProfile.choices), got '\(secureBoot)'")
         }
+        if testWithoutMok && secureBoot != SecureBootProfile.shim.rawValue { throw ValidationError("--test-without-mok needs --secure-boot=shim") }
         for ca in testCA {
             guard let (year, _) = Self.testCA(ca), ["2011", "2023"].contains(year) else { throw ValidationError("--test-ca takes YEAR=CERT with YEAR 2011 or 2023, got '\(ca)'") }
             if secureBoot == nil { throw ValidationError("--test-ca needs --secure-boot") }
@@ -74,6 +77,7 @@ struct BootCommand: ParsableCommand {
         request.loaderArguments = loaderArgs
         request.force = force
         request.secureBoot = secureBoot.flatMap(SecureBootProfile.init(rawValue:))
+        request.testLoaderNotInMokList = testWithoutMok
         request.testCAs = testCA.compactMap(Self.testCA).map { (year: $0.year, certificate: $0.certificate) }
         request.serialLog = serialLog
         request.keepStaging = keep

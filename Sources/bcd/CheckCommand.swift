@@ -1,4 +1,5 @@
 import ArgumentParser
+import BCDBoot
 import BCDCheck
 import BCDKit
 import Foundation
@@ -22,10 +23,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("bios"), help: "Check for BIOS: winload.exe, bootmgr.exe.") var bios = false
     @Option(name: .customLong("index"), help: "The WIM image to boot (default: the WIM's boot index).") var index: Int?
     @Option(name: .customLong("memory"), help: "The guest memory a boot will have, in MiB, when set by hand: warns when it is too small for the files.") var memory: Int?
+    @Option(name: .customLong("secure-boot"), help: ArgumentHelp("The boot runs with Secure Boot on (as `bcd boot --secure-boot`; alone: 2011): warn when no boot manager is signed by the Windows UEFI CA 2023 and one is signed by the Windows Production PCA 2011, which machines with the 2023 revocations refuse.", valueName: "2011|2023|shim"))
+    var secureBoot: String?
     @Flag(name: .customLong("json"), help: "Print a JSON document instead of text.") var json = false
 
     func validate() throws {
         if uefi && bios { throw ValidationError("--uefi and --bios exclude each other") }
+        if let secureBoot, SecureBootProfile(rawValue: secureBoot) == nil {
+            throw ValidationError("--secure-boot takes \(SecureBootProfile.choices), got '\(secureBoot)'")
+        }
         try ServedFileOptions.validate(files)
     }
 
@@ -37,7 +43,7 @@ struct CheckCommand: ParsableCommand {
             printError("\(error)")
             throw ExitCode(2)
         }
-        let options = served.checkOptions(firmware: bios ? .bios : .uefi, imageIndex: index, memory: memory)
+        let options = served.checkOptions(firmware: bios ? .bios : .uefi, imageIndex: index, memory: memory, secureBoot: secureBoot != nil)
         let (bcdStore, diagnostics) = check(storeAt: store, files: served.files, options: options)
         if json {
             print(CheckReport.json(diagnostics, store: bcdStore), terminator: "")

@@ -82,6 +82,40 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
                 "--add-db", owner, "/k/db.crt", "--add-db", owner, "/t/ca.crt"])
     #expect(SecureBootProfile.ms2011.trustedCAYears == ["2011"])
     #expect(SecureBootProfile.ms2023.trustedCAYears == ["2011", "2023"])
+    // shim: the 2011 template; the loader's certificate in MokList, test CAs in db.
+    let shim = Firmware.ovmfSecureBoot(.shim)
+    #expect(shim.varsTemplate == p2011.varsTemplate && SecureBootProfile.shim.trustsLoaderThroughShim && !SecureBootProfile.ms2011.trustsLoaderThroughShim)
+    #expect(shim.virtFwVarsArguments(output: "/s/v.fd", trusting: ["/t/ca.crt"], mokList: ["/k/db.crt"])
+            == ["-i", p2011.varsTemplate, "-o", "/s/v.fd", "--add-db", owner, "/t/ca.crt", "--add-mok", owner, "/k/db.crt"])
+    #expect(SecureBootProfile.shim.trustedCAYears == ["2011"])
+}
+
+/// The shim profile's varstore, made by the real virt-fw-vars: the certificate is in MokList
+/// (shim's GUID 605dab50-e046-4300-abb6-3dd810dd8b23, non-volatile and boot-services only: shim
+/// distrusts a MokList visible at runtime; one X.509 EFI_SIGNATURE_LIST), and not in db.
+@Test func theShimVarstoreHasTheLoadersCertificateInMokList() throws {
+    let scratch = try ScratchDirectory("sbshim")
+    defer { scratch.remove() }
+    let keys = try LoaderSigning.makeKeys(in: scratch.path + "/keys", commonName: "bcd mok test")
+    let nvram = scratch.path + "/vars.fd", json = scratch.path + "/vars.json"
+    try Firmware.ovmfSecureBoot(.shim).makeNvram(at: nvram, trusting: [], mokList: [keys.cert])
+    let text = try Tools.run("virt-fw-vars", ["-i", nvram, "-p", "-v"])
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let start = try #require(lines.firstIndex { $0.hasPrefix("name=MokList ") })
+    let mok = lines[start...].prefix { $0 == lines[start] || !$0.hasPrefix("name=") }.joined(separator: "\n")
+    #expect(mok.contains("siglist type=guid:EfiCertX509 count=1"))
+    #expect(mok.contains("subject CN=bcd mok test"))
+    let db = lines.drop { !$0.hasPrefix("name=db ") }.dropFirst().prefix { !$0.hasPrefix("name=") }
+    #expect(db.contains { $0.contains("CN=Microsoft Corporation UEFI CA 2011") })   // shim's signer
+    #expect(!db.contains { $0.contains("CN=bcd mok test") })
+    _ = try Tools.run("virt-fw-vars", ["-i", nvram, "--output-json", json])
+    let dump = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+    let variables = dump?["variables"] as? [[String: Any]] ?? []
+    let entry = try #require(variables.first { $0["name"] as? String == "MokList" })
+    #expect(entry["guid"] as? String == "605dab50-e046-4300-abb6-3dd810dd8b23")
+    #expect(entry["attr"] as? Int == 3)   // EFI_VARIABLE_NON_VOLATILE | EFI_VARIABLE_BOOTSERVICE_ACCESS
+    // EFI_SIGNATURE_LIST.SignatureType = EFI_CERT_X509_GUID a5c059a1-94e4-4aa7-87b5-ab155c2bf072, little-endian.
+    #expect((entry["data"] as? String)?.hasPrefix("a159c0a5e494a74a87b5ab155c2bf072") == true)
 }
 
 /// The 2023 profile's varstore, made by the real virt-fw-vars and dumped by it: the 2023 CAs are

@@ -211,3 +211,28 @@ private let firmwareRefusedLoader = """
     // An older loader's single line is still reported.
     #expect(SerialLog.classify(standinRun, expected: expected, timedOut: false).details.contains("loader: boot manager bootmgfw.efi"))
 }
+
+/// shim refusing its second stage (the loader): an error box drawn with cursor moves and CP437
+/// box characters (bytes as shim 16.1 wrote them to OVMF's serial console), waiting for a key.
+let shimRefusedLoader: String = {
+    var bytes = Array("BdsDxe: starting Boot0001 \"UEFI Misc Device\" from PciRoot(0x0)/Pci(0x2,0x0)\r\n".utf8)
+    bytes += Array(repeating: 0xC4, count: 20) + [0xBF]
+    bytes += [0x1B] + Array("[02;01H".utf8) + [0xB3] + Array(String(repeating: " ", count: 46).utf8) + Array("ERROR".utf8) + Array("   ".utf8) + [0xB3]
+    bytes += [0x1B] + Array("[04;01H".utf8) + [0xB3] + Array("                          Verification failed: (0x1A) Security Violation                          ".utf8) + [0xB3]
+    bytes += [0x1B] + Array("[05;01H".utf8) + [0xB3] + Array("      ".utf8) + [0xB3] + [0x1B] + Array("[30;01H".utf8) + Array(" OK ".utf8)
+    return String(decoding: bytes, as: UTF8.self)
+}()
+
+@Test func shimRefusingTheLoaderIsAFinalBootError() {
+    #expect(SerialLog.isFinal(shimRefusedLoader))
+    let o = SerialLog.classify(shimRefusedLoader, expected: expected, timedOut: false)
+    #expect(o.kind == .bootError)
+    #expect(o.headline == "FAILED: shim refused the loader (Secure Boot: its certificate is neither in MokList nor in db)")
+    #expect(o.details.first == "shim: Verification failed: (0x1A) Security Violation")
+    #expect(o.details.last?.contains("mokutil --import") == true)
+}
+
+@Test func aShimLineAfterTheLoaderStartedIsNotAShimRefusal() {
+    let text = standinRun + "Verification failed: (0x1A) Security Violation\r\n"
+    #expect(!SerialLog.classify(text, expected: expected, timedOut: false).headline.contains("shim refused"))
+}

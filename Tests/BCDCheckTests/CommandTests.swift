@@ -28,6 +28,26 @@ import TestSupport
         #expect(document?["errors"] as? Int == 0)
     }
 
+    /// `--secure-boot` (alone: 2011, or a profile): the PCA 2011 warning, exit status 1; without
+    /// it only the signer note (exit 0); an unknown profile is refused.
+    @Test func secureBootOption() throws {
+        let w = try Workspace.get()
+        let signed = try AuthenticodeSignerTests.Images.shared.get().leaf2011
+        let files = ["--file", "boot.sdi=\(w.sdi)", "--file", "boot.wim=\(w.wim)", "--file", "bootmgfw.efi=\(signed)"]
+        let plain = try bcdCheck([w.bcd] + files)
+        #expect(plain.status == 0, "\(plain.stdout)")
+        #expect(plain.stdout.contains("note [bootmgr.signer]: bootmgfw.efi, which the loader starts, is signed by Microsoft Windows Production PCA 2011 (certificate \"Microsoft Windows\")"))
+        #expect(!plain.stdout.contains("bootmgr.secure-boot-2011"))
+        for option in ["--secure-boot", "--secure-boot=2023", "--secure-boot=shim"] {
+            let secure = try bcdCheck([w.bcd] + files + [option])
+            #expect(secure.status == 1, "\(option): \(secure.stdout)")
+            #expect(secure.stdout.contains("warning [bootmgr.secure-boot-2011] bootmgfw.efi: Secure Boot is requested"), "\(option): \(secure.stdout)")
+        }
+        let bad = try bcdCheck([w.bcd, "--secure-boot=2020"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--secure-boot takes 2011, 2023 or shim, got '2020'"))
+    }
+
     @Test func exitStatusAndJSON() throws {
         let w = try Workspace.get()
         let files = ["--file", "boot.sdi=\(w.sdi)", "--file", "boot.wim=\(w.wim)"]

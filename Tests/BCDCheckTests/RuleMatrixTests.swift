@@ -16,6 +16,8 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
     var storeName = "BCD"
     /// The guest memory set by hand (`--memory`), MiB.
     var memory: Int? = nil
+    /// `--secure-boot`: the boot runs with Secure Boot on.
+    var secureBoot = false
     var expected: [String]
 
     var testDescription: String { name }
@@ -75,6 +77,9 @@ let brokenCases: [RuleCase] = [
     RuleCase(name: "no boot manager anywhere", files: ["boot.wim": "wimNoBootmgr"], expected: ["bootmgr.missing"]),
     RuleCase(name: "WIM with bootmgfw_EX.efi and bootmgfw.efi: which starts is said", files: ["boot.wim": "wimBothBootmgrs"], expected: ["bootmgr.choice"]),
     RuleCase(name: "bootmgfw.efi supplied, bootmgfw_EX.efi in the WIM: tried first", files: ["boot.wim": "wimOnlyEX", "bootmgfw.efi": "bootmgr"], expected: ["bootmgr.choice"]),
+    RuleCase(name: "a signed boot manager: its signer is said", files: ["bootmgfw.efi": "signed2011"], expected: ["bootmgr.signer"]),
+    RuleCase(name: "Secure Boot with only a PCA 2011-signed boot manager", files: ["bootmgfw.efi": "signed2011"], secureBoot: true,
+             expected: ["bootmgr.signer", "bootmgr.secure-boot-2011"]),
     // 4. VHD
     RuleCase(name: "VHD not supplied", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr"], expected: ["vhd.file-missing"]),
     RuleCase(name: "VHD header invalid", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "sdi"], expected: ["vhd.invalid"]),
@@ -102,6 +107,9 @@ let correctCases: [RuleCase] = [
     RuleCase(name: "only bootmgfw_EX.efi in the WIM", files: ["boot.wim": "wimOnlyEX"], expected: []),
     RuleCase(name: "bootx64.efi supplied: the only boot manager, whatever the WIM holds", files: ["boot.wim": "wimBothBootmgrs", "bootx64.efi": "bootmgr"], expected: []),
     RuleCase(name: "bootmgfw_EX.efi and bootmgfw.efi supplied", files: ["bootmgfw_EX.efi": "bootmgr", "bootmgfw.efi": "bootmgr"], expected: ["bootmgr.choice"]),
+    RuleCase(name: "Secure Boot with a 2023-signed bootmgfw_EX.efi beside the 2011 one", files: ["bootmgfw_EX.efi": "signed2023", "bootmgfw.efi": "signed2011"],
+             secureBoot: true, expected: ["bootmgr.choice", "bootmgr.signer"]),
+    RuleCase(name: "Secure Boot with an unsigned boot manager (the boot reports the refusal)", files: ["bootmgfw.efi": "bootmgr"], secureBoot: true, expected: []),
     RuleCase(name: "fixed VHD", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdFixed"], expected: ["vhd.type"]),
     RuleCase(name: "VHDX", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdx"], expected: ["vhd.type"]),
     RuleCase(name: "VHDX with one header damaged (the other copy is used)", vhdStore: true, files: ["boot.wim": "-", "boot.sdi": "-", "bootmgfw.efi": "bootmgr", "win.vhd": "vhdxOneHeaderDamaged"], expected: ["vhd.type"]),
@@ -129,6 +137,9 @@ extension Workspace {
         case "wimBothBootmgrs": return wimBothBootmgrs
         case "wimOnlyEX": return wimOnlyEX
         case "bootmgr": return bootmgr
+        // Stand-ins signed by test CAs named like Microsoft's (built on first use: make, sbsign).
+        case "signed2011": return (try? AuthenticodeSignerTests.Images.shared.get())?.leaf2011 ?? "/nonexistent/signed2011.efi"
+        case "signed2023": return (try? AuthenticodeSignerTests.Images.shared.get())?.signed2023 ?? "/nonexistent/signed2023.efi"
         case "big": return big
         case "vhdFixed": return vhdFixed
         case "vhdx": return vhdx
@@ -149,7 +160,7 @@ extension Workspace {
             if key == "-" { files.removeAll { $0.name == name }; continue }
             if let i = files.firstIndex(where: { $0.name == name }) { files[i].path = resolve(key) } else { files.append(ServedFile(name: name, path: resolve(key))) }
         }
-        let options = CheckOptions(firmware: c.firmware, imageIndex: c.index, storeName: c.storeName, memory: c.memory)
+        let options = CheckOptions(firmware: c.firmware, imageIndex: c.index, storeName: c.storeName, memory: c.memory, secureBoot: c.secureBoot)
         return check(store: try load(storePath), files: files, options: options)
     }
 }

@@ -38,6 +38,18 @@ import Testing
 
     static var environment: [String: String] { ["BCD_SOURCE_ROOT": TmuxSession.repositoryRoot.path] }
 
+    /// The attached-files pane names the boot manager that will start (BootManagerPlan).
+    @Test func attachedFilesSayWhichBootManagerStarts() throws {
+        let (_, session) = try Self.editDemo()
+        defer { session.close() }
+        try session.send("f")
+        try session.waitFor("Attached files (2)")
+        try session.waitFor("boot manager: bootmgfw.efi")
+        try session.type("boot manager")
+        try session.send("Enter")
+        try session.waitFor("boot manager: bootmgfw.efi starts (from boot.wim's \\Windows\\Boot\\EFI\\bootmgfw.efi; unsigned)")
+    }
+
     @Test func diagnosticsShowTheDemoCleanThenTheBrokenSDIPathAndJumpToIt() throws {
         let (_, session) = try Self.editDemo()
         defer { session.close() }

@@ -18,7 +18,9 @@ openssl req -new -x509 -newkey rsa:2048 -nodes -sha256 -days 3650 -subj "/CN=bcd
     -keyout "$WORK/db.key" -out "$WORK/db.crt" 2>"$WORK/openssl.log" || { cat "$WORK/openssl.log" >&2; fail "openssl req failed"; }
 virt-fw-vars -i "$SB_VARS" -o "$WORK/sb-vars.fd" --add-db 7f7b2b55-8d4c-4c3e-9a61-3b1d5f0e2a10 "$WORK/db.crt" \
     >"$WORK/vfv.log" 2>&1 || { cat "$WORK/vfv.log" >&2; fail "virt-fw-vars failed"; }
-virt-fw-vars -i "$WORK/sb-vars.fd" -p 2>/dev/null | grep -q '^SecureBootEnable *: bool: ON' || fail "varstore has Secure Boot off"
+# (Dumped to a file first: grep -q ending the pipe early can kill virt-fw-vars with SIGPIPE.)
+virt-fw-vars -i "$WORK/sb-vars.fd" -p >"$WORK/sb-vars.txt" 2>/dev/null || fail "virt-fw-vars cannot read the varstore"
+grep -q '^SecureBootEnable *: bool: ON' "$WORK/sb-vars.txt" || fail "varstore has Secure Boot off"
 
 for app in loader standin; do
     sbsign --key "$WORK/db.key" --cert "$WORK/db.crt" --output "$WORK/$app.signed.efi" "$BUILD/$app.efi" >"$WORK/sbsign.log" 2>&1 \

@@ -30,5 +30,5 @@ grep -q "^secure boot: signing the loader with the workspace's keys ($work/demo/
 grep -q '^OK: booted' "$work/signed.out" && grep -q '^  loader: secure boot on$' "$work/signed.out" || { cat "$work/signed.out" >&2; fail "signed pair did not boot with Secure Boot on"; }
 
 rc=0; "$bcd" boot "$work/demo/BCD" --secure-boot=2020 >"$work/bad.out" 2>&1 || rc=$?
-[ $rc -ne 0 ] && grep -q "takes 2011 or 2023, got '2020'" "$work/bad.out" || fail "--secure-boot=2020 was not refused as an unknown profile"
+[ $rc -ne 0 ] && grep -q "takes 2011, 2023 or shim, got '2020'" "$work/bad.out" || fail "--secure-boot=2020 was not refused as an unknown profile"
 echo "67-boot-secure-boot: ok ($((SECONDS - t0)) s)"

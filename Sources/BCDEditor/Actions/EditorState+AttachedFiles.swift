@@ -9,10 +9,15 @@ extension EditorState {
             Picker.Item(file.name, detail: file.path, value: "file:\(index)")
         }
         items.append(Picker.Item("= the files next to the store", detail: "restore the default list", value: "default"))
+        let bootManager = bootManagerPlan.summary
+        items.append(Picker.Item("boot manager: " + (bootManagerPlan.candidates.first?.name ?? "none"), detail: bootManager,
+                                 value: "bootmgr", style: bootManagerPlan.candidates.isEmpty ? .error : .message, explanation: [bootManager]))
         let title = "Attached files (\(attachedFiles.count)): used by g (diagnostics) and b (boot); Enter detaches"
         push(.picker(Picker(title: title, items: items, selectedValue: attachedFiles.isEmpty ? "+" : "file:0") { state, value in
             switch value {
             case "+": state.askAttachment()
+            case "bootmgr":
+                state.inform("boot manager: " + state.bootManagerPlan.summary)
             case "default":
                 state.attachedFiles = Attachments.defaultFiles(store: state.file.path)
                 state.inform("attached the \(state.attachedFiles.count) files next to the store; diagnostics: \(state.diagnosticsSummary)")
@@ -26,6 +31,12 @@ extension EditorState {
             }
             return nil
         }))
+    }
+
+    /// Which boot manager the loader will start with the attached files, and who signed it
+    /// (BCDCheck's BootManagerPlan: the check's own rule, as `bcd check` says it).
+    var bootManagerPlan: BootManagerPlan {
+        BootManagerPlan(store: store, files: attachedFiles, options: servedFiles.checkOptions())
     }
 
     mutating func askAttachment() {

@@ -5,6 +5,23 @@ public struct ValueFormatter {
     public let verbose: Bool
     /// {bootmgr}'s default entry, shown as {default} (looked up once, not per reference).
     private let defaultEntry: BCDGUID?
+    /// Device values repeat (every loader's device and osdevice, every entry on one partition):
+    /// each distinct one is decoded and formatted once per formatter.
+    private let deviceLines = DeviceLineCache()
+
+    private final class DeviceLineCache {
+        var known: [Key: [String]] = [:]
+
+        /// Hashes the bytes in one call (an array's own hash feeds the hasher byte by byte).
+        struct Key: Hashable {
+            let value: RegistryValue
+            static func == (a: Key, b: Key) -> Bool { a.value == b.value }
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(value.typeTag)
+                value.data.withUnsafeBytes { hasher.combine(bytes: $0) }
+            }
+        }
+    }
 
     public init(store: BCDStore, verbose: Bool) {
         self.store = store
@@ -19,6 +36,15 @@ public struct ValueFormatter {
     }
 
     public func lines(for element: BCDElement, in object: BCDObject) -> [String] {
+        guard element.type.format == .device else { return decodedLines(for: element, in: object) }
+        let key = DeviceLineCache.Key(value: element.raw)
+        if let known = deviceLines.known[key] { return known }
+        let lines = decodedLines(for: element, in: object)
+        deviceLines.known[key] = lines
+        return lines
+    }
+
+    private func decodedLines(for element: BCDElement, in object: BCDObject) -> [String] {
         guard let value = element.value else { return [rawText(element.raw)] }
         switch value {
         case .string(let text): return [text]

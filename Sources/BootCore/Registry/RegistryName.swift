@@ -27,7 +27,7 @@ enum RegistryName {
 
     /// Stored name bytes (`compressed`: one byte per character) equal the UTF-8 `name`,
     /// ignoring ASCII case: lookups compare in place, before any node is built.
-    static func matches(raw bytes: ArraySlice<UInt8>, compressed: Bool, _ name: [UInt8]) -> Bool {
+    static func matches<Name: Collection<UInt8>>(raw bytes: ArraySlice<UInt8>, compressed: Bool, _ name: Name) -> Bool {
         let count = compressed ? bytes.count : bytes.count / 2
         guard count == name.count else { return false }
         var i = bytes.startIndex

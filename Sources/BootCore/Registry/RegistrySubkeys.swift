@@ -46,11 +46,11 @@ extension RegistryHive {
 
     /// The subkey named `name` (ASCII case ignored), or nil.
     public func subkey(of key: RegistryKeyNode, named name: String) throws(RegistryError) -> RegistryKeyNode? {
-        try subkey(of: key, named: Array(name.utf8))
+        try subkey(of: key, named: name.utf8)
     }
 
     /// The subkey named `name` (UTF-8, ASCII case ignored), or nil.
-    func subkey(of key: RegistryKeyNode, named name: [UInt8]) throws(RegistryError) -> RegistryKeyNode? {
+    func subkey<Name: Collection<UInt8>>(of key: RegistryKeyNode, named name: Name) throws(RegistryError) -> RegistryKeyNode? {
         for cell in try subkeyCells(of: key) {
             let data = try record(cell, "nk")
             guard let flags = u16(data, 0x02), let nameLength = u16(data, 0x48),

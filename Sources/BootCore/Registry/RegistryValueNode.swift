@@ -46,7 +46,7 @@ extension RegistryHive {
 
     /// The same, nil when `key` has no such value.
     public func valueIfPresent(of key: RegistryKeyNode, named name: String) throws(RegistryError) -> RegistryValueNode? {
-        let wanted = Array(name.utf8)
+        let wanted = name.utf8
         guard key.valueCount > 0 else { return nil }
         let list = try cellData(key.valueList)
         guard Int(key.valueCount) <= list.count / 4 else { throw .badCell(offset: list.lowerBound - 4) }
