@@ -23,6 +23,8 @@
  *   STANDIN follow <path> found|missing          (the WIM and SDI when on the `boot` device)
  *   STANDIN follow-wim <path> found|missing      (the entry's OS loader inside the ramdisk WIM,
  *                                                 `path` or \Windows\System32\boot\winload.efi)
+ *   STANDIN wim-file \Windows\System32\startnet.cmd size=<n> crc32=<8 hex>|absent
+ *                                                (in the same image: a file the loader injects)
  * and when the BCD is missing or unreadable, has no default entry, or a followed file is
  * missing, says it imitates the Windows Boot Manager's error screen:
  *   STANDIN imitates the Windows Boot Manager error screen (STAND-IN, not Microsoft's)
@@ -121,6 +123,7 @@ enum { BCD_DEVICE = 1, BCD_RAMDISK = 2, BCD_WIM_ON_BOOT = 4, BCD_SDI_ON_BOOT = 8
 enum { BCD_ENTRY, BCD_WIM, BCD_SDI, BCD_PATH, BCD_WHY };
 /* BootCore's WIM reader (StandinWim.swift) over the WIM file open in `wim_file`. */
 INT32 standin_wim_lookup(UINT64 size, const char *path, UINTN length);
+INT32 standin_wim_file(UINT64 size, const char *path, UINTN length, UINT64 *file_size, UINT32 *crc);
 static EFI_FILE *wim_file;
 
 /* Serves StandinWim.swift's reads from `wim_file`: 0 when all `length` bytes were read. */
@@ -246,6 +249,14 @@ static int follow_into_wim(EFI_FILE *root, const char *wim) {
     UINTN length = 0;
     while (loader[length]) length++;
     INT32 rc = standin_wim_lookup(size, loader, length);
+    if (rc != 2) {   /* WinPE's startnet.cmd, as the loader may have injected it */
+        static const char startnet[] = "\\Windows\\System32\\startnet.cmd";
+        UINT64 file_size = 0; UINT32 crc = 0;
+        INT32 found = standin_wim_file(size, startnet, sizeof startnet - 1, &file_size, &crc);
+        if (found == 0) serial_printf("STANDIN wim-file %a size=%lu crc32=%X\n", startnet, file_size, crc);
+        else if (found == 1) serial_printf("STANDIN wim-file %a absent\n", startnet);
+        else { standin_bcd_text(BCD_WHY, why, sizeof why); serial_printf("STANDIN wim-file %a unreadable (%a)\n", startnet, why); }
+    }
     wim_file->Close(wim_file);
     wim_file = NULL;
     if (rc == 2) {
