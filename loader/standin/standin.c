@@ -15,7 +15,7 @@
  *   STANDIN mirror <path> size=<n>                  (a file over 64 MiB of the size of one already
  *                                                   read whole: not read again, as a boot
  *                                                   manager reads its WIM once)
- *   STANDIN disk blocks=<n> crc32=<8 hex>           (the whole virtual disk, raw, when < 64 MiB)
+ *   STANDIN disk blocks=<n> crc32=<8 hex>           (the whole virtual disk, raw, when < 256 MiB)
  * then follows the BCD (\EFI\Microsoft\Boot\BCD, else \Boot\BCD) as a boot manager does, through
  * BootCore's resolver (StandinBridge.swift): {bootmgr}'s default entry, its device and the
  * ramdisk options:
@@ -96,7 +96,7 @@ static void report_disk(void) {
     if (!bio) { serial_puts("STANDIN disk none\n"); return; }
     UINT64 blocks = bio->Media->LastBlock + 1;
     /* The raw CRC re-reads every file on the disk: only for small disks (the vdisk tests). */
-    if (blocks > (1ull << 17)) { serial_printf("STANDIN disk skipped blocks=%lu (over 64 MiB)\n", blocks); return; }
+    if (blocks > (1ull << 19)) { serial_printf("STANDIN disk skipped blocks=%lu (over 256 MiB)\n", blocks); return; }
     static const UINTN sizes[] = { 1, 7, 64, 255, 2048, 3 };
     UINT8 *buf = AllocatePool(2048 * 512);
     UINT32 crc = 0; UINT64 lba = 0; UINTN k = 0;
