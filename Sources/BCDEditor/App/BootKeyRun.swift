@@ -14,7 +14,8 @@ enum BootKeyRun {
             return BootOutcome(kind: .notStarted, headline: "NOT STARTED: cannot write the unsaved store: \(error)")
         }
         return TestBoot.runFromEditor(store: store, files: state.servedFiles, diagnostics: state.diagnostics,
-                                      unsavedChanges: state.isDirty, force: request.force, mode: request.mode, display: display)
+                                      unsavedChanges: state.isDirty, force: request.force, mode: request.mode, secureBoot: request.secureBoot,
+                                      display: display)
     }
 
     /// The store on screen with the bytes to serve: the file's as read, or, with unsaved
