@@ -30,6 +30,17 @@ extension EditorState {
 }
 
 extension EditorState {
+    /// `S`: the Secure Boot profile the disk boot keys use with the workspace's keys, in turn
+    /// 2011, 2023, shim, off (SecureBootChoice.next).
+    mutating func cycleSecureBoot() {
+        secureBootChoice.profile = SecureBootChoice.next(after: secureBootChoice.profile)
+        guard SecureBootChoice.workspaceHasKeys(store: file.path) else {
+            let then = secureBootChoice.profile.map { "profile \($0.rawValue)" } ?? "off"
+            return inform("secure boot: off (no keys/db.key and keys/db.crt beside the store; bcd loader keys DIR/keys makes them); with keys: \(then)")
+        }
+        inform(SecureBootChoice.summary(secureBoot) + " for b and B; diagnostics: \(diagnosticsSummary)")
+    }
+
     /// The boot's outcome on the message line, back in the editor; a Secure Boot one says so.
     mutating func showBootOutcome(_ outcome: BootOutcome, of request: BootKeyRequest) {
         let text = outcome.headline + (request.secureBoot == nil ? "" : " (" + SecureBootChoice.summary(request.secureBoot) + ")")

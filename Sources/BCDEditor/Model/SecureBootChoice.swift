@@ -30,6 +30,13 @@ public struct SecureBootChoice: Sendable, Equatable {
         return profile
     }
 
+    /// `S`'s order: 2011, 2023, shim, off, 2011 ...
+    static func next(after profile: SecureBootProfile?) -> SecureBootProfile? {
+        let order: [SecureBootProfile?] = SecureBootProfile.allCases.map { $0 } + [nil]
+        let index = order.firstIndex(of: profile) ?? order.count - 1
+        return order[(index + 1) % order.count]
+    }
+
     /// For the status line and the boot's report: "secure boot: on (2011), loader signed by keys/db.crt".
     static func summary(_ profile: SecureBootProfile?) -> String {
         guard let profile else { return "secure boot: off" }
