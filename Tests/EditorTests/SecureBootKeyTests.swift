@@ -17,6 +17,9 @@ import Testing
     @Test func withoutKeysTheBootKeysBootAsBefore() throws {
         var state = try EditorFixtures.state()
         #expect(state.secureBoot == nil)
+        _ = state.diagnostics
+        #expect(state.render().contains("· b test boot\n") || state.render().contains("· b test boot "))
+        #expect(!state.render().contains("secure boot"))
         state.press(.character("b"))
         #expect(state.bootRequest == BootKeyRequest(force: false))
         #expect(state.message?.text.contains("secure boot") == false)
@@ -33,6 +36,8 @@ import Testing
         var state = try EditorFixtures.state()
         _ = try LoaderSigning.makeKeys(in: Self.folder(of: state) + "/keys")
         #expect(state.secureBoot == .ms2011)
+        _ = state.diagnostics
+        #expect(state.render().contains("· b test boot (secure boot 2011)"))
         state.press(.character("b"))
         #expect(state.bootRequest == BootKeyRequest(force: false, secureBoot: .ms2011))
         #expect(state.message?.text.hasSuffix("attached files; secure boot: on (2011), loader signed by keys/db.crt") == true)
