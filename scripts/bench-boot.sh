@@ -60,12 +60,13 @@ fi
 # Where a network boot's emulator time goes: polls the serial log every 0.1 s and writes
 # "PHASE SECONDS" (seconds since the log's first byte) the first time each marker appears:
 # iPXE's banner, DHCP done, iPXE starting the boot.wim fetch, the loader's first line (every
-# file fetched), the stand-in's start, its first throughput line (one whole read of the WIM),
+# file fetched), the stand-in's start, its throughput line for \Sources\boot.wim (its one whole
+# read of the WIM: the mirrored \boot.wim is not read again),
 # and the loader's hand-off line. Clock-based, so a loaded machine stretches every phase.
 watch_phases() {
     local log=$1 out=$2 first="" now
     local -a names=(ipxe dhcp-done wim-fetch loader standin wim-read handoff)
-    local -a marks=('iPXE 1.0' 'Next server' 'boot.wim...' 'LOADER start' 'STANDIN start' 'STANDIN throughput' 'LOADER exitbootservices')
+    local -a marks=('iPXE 1.0' 'Next server' 'boot.wim...' 'LOADER start' 'STANDIN start' 'STANDIN throughput \Sources\boot.wim' 'LOADER exitbootservices')
     local i=0
     : >"$out"
     while [ "$i" -lt "${#names[@]}" ]; do

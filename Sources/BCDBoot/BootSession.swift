@@ -386,14 +386,21 @@ public struct BootSession {
     /// .exe -> .efi patch, unless `rawbcd`; the store from its loaded bytes).
     func expectedFiles(_ files: [ServedFile]) throws -> [ExpectedFile] {
         // The loader's own parser decides (a refused word: the options before it still apply).
-        let raw: Bool
+        let options: LoaderOptions
         do throws(LoaderCommandLineRefusal) {
-            raw = try LoaderCommandLine.parse(Array(("loader.efi " + request.loaderArguments).utf16)).rawBCD
+            options = try LoaderCommandLine.parse(Array(("loader.efi " + request.loaderArguments).utf16))
         } catch {
-            raw = error.optionsBefore.rawBCD
+            options = error.optionsBefore
         }
+        let raw = options.rawBCD
+        let injected = try expectedInjectedWIM(files, options: options)
         var out: [ExpectedFile] = []
-        for f in files {
+        for (i, f) in files.enumerated() {
+            if let injected, injected.input == i {
+                out.append(ExpectedFile(name: f.name, size: injected.size, crc32: CRC32.hex(injected.crc),
+                                        note: "with \(injected.count) loose file\(injected.count == 1 ? "" : "s") injected into \\Windows\\System32"))
+                continue
+            }
             if f.name.lowercased() == "bcd" {
                 var bytes: [UInt8]
                 if isStore(f) {
@@ -420,5 +427,34 @@ public struct BootSession {
             out.append(ExpectedFile(name: f.name, size: size, crc32: CRC32.hex(crc.value)))
         }
         return out
+    }
+
+    /// The WIM as the loader serves it when loose files go into it (BootCore's LoaderInjection,
+    /// the loader's own code): which file, its size and CRC32; nil when it is served as it is.
+    func expectedInjectedWIM(_ files: [ServedFile], options: LoaderOptions) throws -> (input: Int, size: UInt64, crc: UInt32, count: Int)? {
+        var sources: [HostFile] = []
+        for f in files {
+            guard let source = HostFile(path: f.path) else { throw BootFailure("cannot read \(f.path)") }
+            sources.append(source)
+        }
+        let injection = LoaderInjection(names: files.map { Array($0.name.utf8) }, sources: sources, rawWIM: options.rawWIM,
+                                        index: options.index, loaderName: Array("loader.efi".utf8))
+        guard let input = injection.wimInput else { return nil }
+        let served = injection.files[input].source
+        var crc = CRC32()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var offset: UInt64 = 0
+        while offset < served.count {
+            let n = Int(min(UInt64(buffer.count), served.count - offset))
+            let ok = buffer.withUnsafeMutableBytes { whole in
+                let part = UnsafeMutableRawBufferPointer(rebasing: whole[0..<n])
+                guard served.read(at: offset, into: part) else { return false }
+                crc.update(UnsafeRawBufferPointer(part))
+                return true
+            }
+            guard ok else { throw BootFailure("cannot read \(files[input].path) with the loose files injected") }
+            offset += UInt64(n)
+        }
+        return (input, served.count, crc.value, injection.injected.count)
     }
 }

@@ -239,6 +239,18 @@ public enum SerialLog {
             reports.append(FileReport(name: name, paths: [path], size: size, crc32: crc, expectedSize: e?.size,
                                       expectedCRC: e?.crc32, note: e == nil ? "not supplied: taken from the WIM" : e?.note))
         }
+        // STANDIN mirror <path> size=<n>: a large file's other path, not read again; it joins
+        // the report of the file of that name and size read whole.
+        for line in lines where line.hasPrefix("STANDIN mirror ") {
+            let body = line.dropFirst("STANDIN mirror ".count)
+            guard let sizeRange = body.range(of: " size=", options: .backwards),
+                  let size = UInt64(body[sizeRange.upperBound...]) else { continue }
+            let path = String(body[..<sizeRange.lowerBound])
+            let name = String(path.split(separator: "\\").last ?? Substring(path))
+            if let i = reports.firstIndex(where: { $0.name.lowercased() == name.lowercased() && $0.size == size }) {
+                reports[i].paths.append(path)
+            }
+        }
         return reports
     }
 

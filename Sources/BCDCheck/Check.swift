@@ -48,6 +48,7 @@ struct Checker {
             checkOSLoader(object)
         }
         if checksFiles { checkBootManager() }
+        if checksFiles { checkInjection() }
     }
 
     // MARK: Names

@@ -23,12 +23,13 @@ enum HostFileStatus: Equatable {
     }
 }
 
-/// A host file read with pread, as a BootCore ByteSource (no mapping: a check reads a few KiB).
-final class HostFile: ByteSource {
+/// A host file read with pread, as a BootCore ByteSource (no mapping: a check reads a few KiB;
+/// bcd boot reads the WIM it expects the loader to serve, injected files included).
+public final class HostFile: ByteSource {
     let descriptor: Int32
-    let count: UInt64
+    public let count: UInt64
 
-    init?(path: String) {
+    public init?(path: String) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         var status = stat()
@@ -42,7 +43,7 @@ final class HostFile: ByteSource {
 
     deinit { close(descriptor) }
 
-    func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+    public func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
         guard offset <= count, UInt64(buffer.count) <= count - offset else { return false }
         var done = 0
         while done < buffer.count {

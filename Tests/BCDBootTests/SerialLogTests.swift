@@ -34,6 +34,15 @@ private let standinRun = """
     #expect(o.text.contains("STAND-IN boot manager"))
 }
 
+/// A large WIM's mirrored path is not read again (STANDIN mirror): it joins the file read whole.
+@Test func mirroredLargeFileJoinsTheFileReadWhole() {
+    let log = standinRun.replacingOccurrences(of: "STANDIN done\r\n", with: "STANDIN mirror \\boot.wim size=23864\r\nSTANDIN mirror \\other\\boot.wim size=5\r\nSTANDIN done\r\n")
+    let o = SerialLog.classify(log, expected: expected, timedOut: false)
+    #expect(o.kind == .success)
+    #expect(o.files.map(\.name) == ["BCD", "boot.sdi", "boot.wim"])
+    #expect(o.files[2].paths == ["\\Sources\\boot.wim", "\\boot.wim"])
+}
+
 @Test func damagedFileIsABootError() {
     let log = standinRun.replacingOccurrences(of: "size=23864 crc32=d65ea35a", with: "size=23864 crc32=00000000")
     let o = SerialLog.classify(log, expected: expected, timedOut: false)

@@ -47,7 +47,7 @@ let brokenCases: [RuleCase] = [
              script: "set \(L) device ramdisk=[boot]\\Boot\\boot.wim,\(L)\nset \(L) osdevice ramdisk=[boot]\\Boot\\boot.wim,\(L)", expected: ["ramdisk.options-type"]),
     RuleCase(name: "ramdisk options without sdi path", script: "deletevalue {ramdiskoptions} ramdisksdipath", expected: ["ramdisk.sdi-missing"]),
     RuleCase(name: "winpe not set", script: "set \(L) winpe no", expected: ["ramdisk.winpe-unset"]),
-    RuleCase(name: "store not served as BCD", files: ["BCD": "-", "store.bcd": "bcd"], storeName: "store.bcd", expected: ["ramdisk.store-name"]),
+    RuleCase(name: "store not served as BCD", files: ["BCD": "-", "store.bcd": "bcd"], storeName: "store.bcd", expected: ["ramdisk.store-name", "wim.inject"]),   // store.bcd is a loose file: injected
     RuleCase(name: "WIM outside the nine directories",
              script: "set \(L) device ramdisk=[boot]\\Image\\boot.wim,{ramdiskoptions}\nset \(L) osdevice ramdisk=[boot]\\Image\\boot.wim,{ramdiskoptions}", expected: ["ramdisk.path-outside"]),
     RuleCase(name: "SDI path names a file not supplied", script: "set {ramdiskoptions} ramdisksdipath \\Boot\\other.sdi", expected: ["ramdisk.file-missing"]),
@@ -55,9 +55,11 @@ let brokenCases: [RuleCase] = [
     RuleCase(name: "two files named boot.sdi", files: ["BOOT.SDI": "sdi"], expected: ["files.duplicate-name"]),
     RuleCase(name: "missing file", files: ["extra.txt": "/nonexistent/extra.txt"], expected: ["files.unreadable"]),
     RuleCase(name: "directory instead of a file", files: ["extra.txt": "/tmp"], expected: ["files.unreadable"]),
-    RuleCase(name: "file over 4 GiB - 1", files: ["big.bin": "big"], expected: ["files.too-large"]),
-    RuleCase(name: "a file named like a virtual directory", files: ["Sources": "bootmgr"], expected: ["files.virtual-disk"]),
-    RuleCase(name: "a file name FAT forbids", files: ["a:b.txt": "bootmgr"], expected: ["files.virtual-disk"]),
+    RuleCase(name: "file over 4 GiB - 1", files: ["big.bin": "big"], expected: ["files.too-large", "wim.inject-refused"]),   // the WIM with it would pass 4 GiB
+    RuleCase(name: "a file named like a virtual directory", files: ["Sources": "bootmgr"], expected: ["files.virtual-disk", "wim.inject"]),
+    RuleCase(name: "a file name FAT forbids", files: ["a:b.txt": "bootmgr"], expected: ["files.virtual-disk", "wim.inject-refused"]),   // ':' is no WIM name either
+    RuleCase(name: "a loose file goes into the WIM", files: ["startnet.cmd": "bootmgr"], expected: ["wim.inject"]),
+    RuleCase(name: "a loose file replaces the image's own", files: ["winpeshl.ini": "bootmgr"], expected: ["wim.inject", "wim.inject-replaces"]),
     RuleCase(name: "guest memory set too small for the files", memory: 256, expected: ["files.memory"]),
     RuleCase(name: "corrupt SDI", files: ["boot.sdi": "sdiCorrupt"], expected: ["sdi.invalid"]),
     RuleCase(name: "SDI PART type not NTFS", files: ["boot.sdi": "sdiOddPart"], expected: ["sdi.unusual"]),

@@ -176,7 +176,8 @@ final class Workspace: @unchecked Sendable {
 
     private func makeWIMs() throws {
         let tree = dir.appendingPathComponent("tree")
-        let files = ["Windows/System32/boot/winload.efi", "Windows/Boot/EFI/bootmgfw.efi", "Windows/System32/config/SYSTEM"]
+        let files = ["Windows/System32/boot/winload.efi", "Windows/Boot/EFI/bootmgfw.efi", "Windows/System32/config/SYSTEM",
+                     "Windows/System32/winpeshl.ini"]   // a file a loose one replaces (wim.inject-replaces)
         for file in files {
             let url = tree.appendingPathComponent(file)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

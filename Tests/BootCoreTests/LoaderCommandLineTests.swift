@@ -30,6 +30,8 @@ struct LoaderCommandLineTests {
         var expected = LoaderOptions()
         expected.rawBCD = true
         #expect(try Self.parse("rawbcd") == expected)
+        expected = LoaderOptions(); expected.rawWIM = true
+        #expect(try Self.parse("rawwim") == expected)
         expected = LoaderOptions(); expected.gui = true
         #expect(try Self.parse("gui") == expected)
         expected = LoaderOptions(); expected.pause = true
@@ -46,10 +48,11 @@ struct LoaderCommandLineTests {
     }
 
     @Test func optionsTogetherAndTheLastIndexWins() throws {
-        let all = try Self.parse("rawbcd gui pause=quiet quiet index=3 initrdfile=x index=4")
-        #expect(all.rawBCD && all.gui && all.pause && all.pauseQuiet && all.quiet)
+        let all = try Self.parse("rawbcd gui pause=quiet quiet index=3 initrdfile=x index=4 rawwim")
+        #expect(all.rawBCD && all.gui && all.pause && all.pauseQuiet && all.quiet && all.rawWIM)
         #expect(all.index == 4)
-        #expect(all.bits == 0b11111)
+        #expect(all.bits == 0b111111)
+        #expect(try Self.parse("rawwim").bits == LoaderOptionBit.rawWim.rawValue)
         #expect(try Self.parse("pause").bits == LoaderOptionBit.pause.rawValue)
     }
 
@@ -57,6 +60,7 @@ struct LoaderCommandLineTests {
         #expect(Self.refused("bogus") == "bogus")
         #expect(Self.refused("rawbcd frobnicate gui") == "frobnicate")
         #expect(Self.refused("RAWBCD") == "RAWBCD")   // options are case-sensitive
+        #expect(Self.refused("RawWim") == "RawWim")
         #expect(Self.refused("Pause") == "Pause")
         #expect(Self.refused("pause=") == "pause=")
         #expect(Self.refused("guix") == "guix")

@@ -15,16 +15,21 @@
 #define LDR_OPT_PAUSE 4
 #define LDR_OPT_PAUSE_QUIET 8
 #define LDR_OPT_QUIET 16
+#define LDR_OPT_RAW_WIM 32
 
 void ldr_vdisk_reset(void);
 INT32 ldr_vdisk_add(const UINT16 *name, INTN length, UINT64 size, INT32 index);
 void ldr_vdisk_error(char *buffer, INTN capacity);
-INT32 ldr_vdisk_build(void);
+INT32 ldr_vdisk_build(INT32 raw_wim, INTN index);   /* the WIM patched with the loose files unless raw_wim */
 UINT64 ldr_vdisk_disk_sectors(void);
 UINT64 ldr_vdisk_partition_start(void);
 UINT64 ldr_vdisk_partition_sectors(void);
 INT32 ldr_vdisk_read(UINT64 lba, void *buffer, UINT64 length);
 INTN ldr_bcd_patch(void *buffer, INTN length);
+/* swift/InjectBridge.swift: what ldr_vdisk_build injected (BootCore's LoaderInjection). */
+INT32 ldr_vdisk_patched_wim(UINT64 *size, INTN *image);   /* input index of the patched WIM, or -1 */
+INT32 ldr_vdisk_injected(INTN n, INT32 *replaces);          /* input index of injected file n, or -1 */
+INT32 ldr_vdisk_inject_problem(char *buffer, INTN capacity); /* 1: files not injected, why in buffer */
 
 /* Implemented in C (inputs.c), called by Swift: read from input file `index`. 0 = ok. */
 INT32 ldr_file_read(INT32 index, UINT64 offset, void *buffer, UINT64 length);

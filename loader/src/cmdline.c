@@ -21,6 +21,7 @@ EFI_STATUS parse_cmdline(EFI_LOADED_IMAGE *li, struct options *o, CHAR16 *bad, U
                                      self ? StrLen((CHAR16 *)self) : 0, &bits, &index, bad, badlen);
     /* Also on a refusal: the options before the refused word hold (`pause` waits). */
     o->rawbcd = (bits & LDR_OPT_RAW_BCD) != 0;
+    o->rawwim = (bits & LDR_OPT_RAW_WIM) != 0;
     o->gui = (bits & LDR_OPT_GUI) != 0;
     o->pause = (bits & LDR_OPT_PAUSE) != 0;
     o->pause_quiet = (bits & LDR_OPT_PAUSE_QUIET) != 0;

@@ -4,7 +4,7 @@
 
 /* Command line (the loaded image's load options), wimboot-style. */
 struct options {
-    BOOLEAN rawbcd, gui, pause, pause_quiet, quiet;
+    BOOLEAN rawbcd, rawwim, gui, pause, pause_quiet, quiet;
     UINTN index;            /* WIM image index; 0 = the WIM's boot index */
 };
 

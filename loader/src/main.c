@@ -10,11 +10,27 @@ static void build_disk(void) {
     for (UINTN i = 0; i < input_count; i++)
         if (ldr_vdisk_add(inputs[i].name, StrLen(inputs[i].name), inputs[i].size, (INT32)i) < 0)
             info(L"loader: skipping %s (not a printable ASCII name)\n", inputs[i].name);
-    if (ldr_vdisk_build() != 0) {
-        char why[200];
+    char why[200];
+    if (ldr_vdisk_build(opts.rawwim, opts.index) != 0) {
         ldr_vdisk_error(why, sizeof why);
         die(L"cannot build the virtual disk: %a", why);
     }
+    if (ldr_vdisk_inject_problem(why, sizeof why)) {
+        serial_printf("LOADER inject off: %a\n", why);
+        info(L"loader: the WIM is served without the loose files: %a\n", why);
+    }
+    UINT64 size = 0;
+    INTN image = 0;
+    struct input *wim = input_at(ldr_vdisk_patched_wim(&size, &image));
+    if (!wim) return;
+    INT32 replaces = 0;
+    for (INTN n = 0; ; n++) {
+        struct input *in = input_at(ldr_vdisk_injected(n, &replaces));
+        if (!in) break;
+        serial_printf("LOADER inject %S -> \\Windows\\System32\\%S%a\n", in->name, in->name, replaces ? " (replaces the image's)" : "");
+    }
+    serial_printf("LOADER wim %S patched size=%lu image=%u\n", wim->name, size, (UINT32)image);
+    info(L"loader: %s served with the loose files in \\Windows\\System32 of image %d\n", wim->name, image);
 }
 
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
@@ -26,7 +42,7 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab) {
     if (BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&li) != EFI_SUCCESS) die(L"no loaded image protocol");
     CHAR16 bad[64];
     if (parse_cmdline(li, &opts, bad, 64) != EFI_SUCCESS)
-        die(L"unknown command line option \"%s\" (known: rawbcd gui pause pause=quiet quiet index=N initrdfile=...)", bad);
+        die(L"unknown command line option \"%s\" (known: rawbcd rawwim gui pause pause=quiet quiet index=N initrdfile=...)", bad);
     info(L"loader: wimboot-compatible UEFI loader (bcd %a)\n", BCD_VERSION);
     report_secure_boot();
 

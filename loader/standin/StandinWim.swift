@@ -29,3 +29,29 @@ public func standinWimLookup(_ size: UInt64, _ path: UnsafePointer<UInt8>, _ len
         return 2
     }
 }
+
+@_extern(c, "crc32_update")
+func crc32_update(_ crc: UInt32, _ data: UnsafeRawPointer?, _ length: UInt) -> UInt32
+
+/// Reads file `path` (ASCII) of the WIM's boot image, as WinPE would see it (an injected file
+/// included): 0 with its size and CRC-32 in `fileSize`/`crc`, 1 absent (or a directory), 2 the
+/// WIM cannot be read (standin_bcd_text(4) says why).
+@_cdecl("standin_wim_file")
+public func standinWimFile(_ size: UInt64, _ path: UnsafePointer<UInt8>, _ length: Int,
+                           _ fileSize: UnsafeMutablePointer<UInt64>, _ crc: UnsafeMutablePointer<UInt32>) -> Int32 {
+    let name = String(decoding: UnsafeBufferPointer(start: path, count: length), as: UTF8.self)
+    do throws(WIMError) {
+        let wim = try WIMArchive(source: StandinWimFile(count: size))
+        let image = try wim.image(LoaderWimChoice.image(requested: nil, bootIndex: wim.info.bootIndex))
+        let entry = try image.lookup(name)
+        if entry.isDirectory { return 1 }
+        let bytes = try wim.readAll(entry)   // small files (startnet.cmd)
+        crc.pointee = bytes.withUnsafeBytes { crc32_update(0, $0.baseAddress, UInt($0.count)) }
+        fileSize.pointee = entry.size
+        return 0
+    } catch {
+        if error == .pathNotFound || error == .notADirectory { return 1 }
+        standinMessage = error.message
+        return 2
+    }
+}

@@ -16,13 +16,15 @@ struct LdrInputSource: ByteSource {
     }
 }
 
-nonisolated(unsafe) var ldrFiles: [VirtualFatFile<LdrInputSource>] = []
-nonisolated(unsafe) var ldrDisk: VirtualFatDisk<LdrInputSource>? = nil
+nonisolated(unsafe) var ldrNames: [[UInt8]] = []        // the disk's files, in order (ldr_vdisk_add)
+nonisolated(unsafe) var ldrSources: [LdrInputSource] = []
+nonisolated(unsafe) var ldrInjection: LoaderInjection<LdrInputSource>? = nil
+nonisolated(unsafe) var ldrDisk: VirtualFatDisk<LoaderServedSource<LdrInputSource>>? = nil
 nonisolated(unsafe) var ldrError: [UInt8] = []   // last failure, one line (ldr_vdisk_error)
 
 @_cdecl("ldr_vdisk_reset")
 public func ldrVdiskReset() {
-    ldrFiles = []; ldrDisk = nil
+    ldrNames = []; ldrSources = []; ldrInjection = nil; ldrDisk = nil
 }
 
 /// Adds input file `index` (UTF-16 name without NUL) to the disk; -1 when the name is not
@@ -34,15 +36,20 @@ public func ldrVdiskAdd(_ name: UnsafePointer<UInt16>, _ length: Int, _ size: UI
         guard unit >= 0x20 && unit < 0x7F else { return -1 }
         ascii.append(UInt8(unit))
     }
-    ldrFiles.append(VirtualFatFile(nameBytes: ascii, source: LdrInputSource(index: index, count: size)))
-    return Int32(ldrFiles.count - 1)
+    ldrNames.append(ascii)
+    ldrSources.append(LdrInputSource(index: index, count: size))
+    return Int32(ldrNames.count - 1)
 }
 
-/// Lays the disk out; on failure the reason is available from ldr_vdisk_error.
+/// Lays the disk out, the WIM patched with the loose files unless `rawWim` (BootCore's
+/// LoaderInjection; `index`: index=N, 0 none); on failure the reason is in ldr_vdisk_error.
 @_cdecl("ldr_vdisk_build")
-public func ldrVdiskBuild() -> Int32 {
+public func ldrVdiskBuild(_ rawWim: Int32, _ index: Int) -> Int32 {
+    let injection = LoaderInjection(names: ldrNames, sources: ldrSources, rawWIM: rawWim != 0,
+                                    index: index != 0 ? index : nil, loaderName: ldrLoaderName)
+    ldrInjection = injection
     do throws(VirtualDiskError) {
-        ldrDisk = try VirtualFatDisk(files: ldrFiles)
+        ldrDisk = try VirtualFatDisk(files: injection.files)
         return LoaderBridgeStatus.ok.rawValue
     } catch {
         ldrError = Array(error.message.utf8)

@@ -30,6 +30,10 @@ func ldrInputNames() -> [[UInt8]] {
 public func ldrCmdlineParse(_ options: UnsafePointer<UInt16>?, _ bytes: Int, _ image: UnsafePointer<UInt16>?, _ imageLength: Int,
                             _ bits: UnsafeMutablePointer<UInt32>, _ index: UnsafeMutablePointer<Int>,
                             _ bad: UnsafeMutablePointer<UInt16>, _ badCapacity: Int) -> Int32 {
+    let imageUnits = ldrUnits(image, imageLength)
+    let start = LoaderCommandLine.afterLast(imageUnits) { $0 == 0x5C || $0 == 0x2F }
+    let name = imageUnits.withUnsafeBufferPointer { asciiBytes(utf16: UnsafeBufferPointer(rebasing: $0[start...])) }
+    ldrLoaderName = name.isEmpty ? nil : name
     do throws(LoaderCommandLineRefusal) {
         let parsed = try LoaderCommandLine.parse(ldrUnits(options, bytes / 2), imagePath: ldrUnits(image, imageLength))
         bits.pointee = parsed.bits

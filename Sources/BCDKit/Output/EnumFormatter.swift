@@ -28,7 +28,7 @@ public struct EnumFormatter {
         out += heading
         out += "\n"
         let width = heading.count
-        if width <= Self.dashes.count { out += Self.dashes.dropLast(Self.dashes.count - width) } else { out += String(repeating: "-", count: width) }
+        out += width < Self.dashes.count ? Self.dashes[width] : String(repeating: "-", count: width)
         out += "\n"
         appendRow("identifier", [values.objectName(object.id)], to: &out)
         appendElements(of: object, to: &out)
@@ -50,14 +50,16 @@ public struct EnumFormatter {
     }
 
     private static let padding = String(repeating: " ", count: nameWidth)
-    /// Heading underlines are cut from this (String(repeating:) per object was measurable).
-    private static let dashes = String(repeating: "-", count: 128)
+    /// Paddings and heading underlines by width, made once: cutting them from one long string
+    /// walked its characters on every row.
+    private static let paddings = (0...nameWidth).map { String(repeating: " ", count: $0) }
+    private static let dashes = (0..<128).map { String(repeating: "-", count: $0) }
 
     /// Appended in place: building each row from temporaries was most of `enum`'s time.
     private func appendRow(_ name: String, _ lines: [String], to out: inout String) {
         let width = name.utf8.allSatisfy { $0 < 0x80 } ? name.utf8.count : name.count
         out += name
-        out += width < Self.nameWidth ? Self.padding.dropLast(width) : " "
+        out += width < Self.nameWidth ? Self.paddings[Self.nameWidth - width] : " "
         out += lines.first ?? ""
         out += "\n"
         for line in lines.dropFirst() {

@@ -22,13 +22,14 @@ public enum LoaderOptionBit: UInt32, CaseIterable {
     case pause = 4
     case pauseQuiet = 8
     case quiet = 16
+    case rawWim = 32
 }
 
 extension LoaderOptions {
     /// The flags as LoaderOptionBit bits.
     public var bits: UInt32 {
         var bits: UInt32 = 0
-        for (set, bit) in [(rawBCD, LoaderOptionBit.rawBcd), (gui, .gui), (pause, .pause), (pauseQuiet, .pauseQuiet), (quiet, .quiet)] where set {
+        for (set, bit) in [(rawBCD, LoaderOptionBit.rawBcd), (gui, .gui), (pause, .pause), (pauseQuiet, .pauseQuiet), (quiet, .quiet), (rawWIM, .rawWim)] where set {
             bits |= bit.rawValue
         }
         return bits

@@ -2,6 +2,8 @@
 public struct LoaderOptions: Equatable {
     /// `rawbcd`: serve BCD unpatched.
     public var rawBCD = false
+    /// `rawwim`: serve the WIM unpatched (no loose files injected into it; LoaderInjection).
+    public var rawWIM = false
     /// `gui`: keep the graphics mode.
     public var gui = false
     /// `pause` (and `pause=quiet`): wait for a key before the boot manager and after an error.
@@ -65,6 +67,7 @@ public enum LoaderCommandLine {
     /// Sets the option `word` names; false when it names none.
     static func apply(_ word: [UInt16], to options: inout LoaderOptions) -> Bool {
         if equals(word, "rawbcd") { options.rawBCD = true }
+        else if equals(word, "rawwim") { options.rawWIM = true }
         else if equals(word, "gui") { options.gui = true }
         else if equals(word, "pause") { options.pause = true }
         else if equals(word, "pause=quiet") { options.pause = true; options.pauseQuiet = true }

@@ -26,19 +26,18 @@ public struct RegistryHive {
     }
 
     /// The data of the cell at `cell`, which must start with the two-letter `signature`.
-    func record(_ cell: UInt32, _ signature: String) throws(RegistryError) -> Range<Int> {
+    func record(_ cell: UInt32, _ signature: StaticString) throws(RegistryError) -> Range<Int> {
         let data = try cellData(cell)
-        guard hasSignature(data, signature) else { throw .badRecord(offset: data.lowerBound - 4, expected: signature) }
+        guard hasSignature(data, signature) else { throw .badRecord(offset: data.lowerBound - 4, expected: signature.description) }
         return data
     }
 
     /// Whether cell data `data` starts with the two ASCII letters of `signature`.
-    func hasSignature(_ data: Range<Int>, _ signature: String) -> Bool {
-        // Two-letter literals live inline in the String: iterating allocates nothing.
-        var letters = signature.utf8.makeIterator()
-        guard let first = letters.next(), let second = letters.next(), letters.next() == nil,
-              data.count >= 2 else { return false }
-        return bytes[data.lowerBound] == first && bytes[data.lowerBound + 1] == second
+    func hasSignature(_ data: Range<Int>, _ signature: StaticString) -> Bool {
+        // A literal's two bytes, read in place (this runs for every cell visited).
+        guard signature.utf8CodeUnitCount == 2, data.count >= 2 else { return false }
+        let letters = signature.utf8Start
+        return bytes[data.lowerBound] == letters[0] && bytes[data.lowerBound + 1] == letters[1]
     }
 
     /// The little-endian u16/u32 at `field` inside cell data `data`, or nil past its end.

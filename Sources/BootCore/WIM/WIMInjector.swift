@@ -117,7 +117,7 @@ extension WIMArchive {
         do throws(WIMError) { table = try readResource(blobTableResource) } catch { throw .wim(error) }
         let metadataEntry = BlobEntry(resource: metadataResource, partNumber: 1, referenceCount: 1, hash: metadataHash)
         WIMBlobTableRewrite.apply(to: &table, metadataOfImage: index, becomes: metadataEntry, deltas: deltas,
-                                  appending: newBlobs.map(\.entry))
+                                  appending: newBlobs.map { $0.entry })   // no key paths: Embedded Swift
         let tableResource = ResourceHeader(sizeInWIM: UInt64(table.count), flags: 0, offset: cursor, uncompressedSize: UInt64(table.count))
         cursor += UInt64(table.count)
         guard cursor <= UInt64(UInt32.max) else { throw .tooLarge(cursor) }

@@ -6,7 +6,8 @@ import Darwin
 import ArgumentParser
 import BootCore
 
-/// `bcd vdisk NAME=PATH... -o disk.img`: writes the virtual FAT32 disk the loader serves.
+/// `bcd vdisk NAME=PATH... -o disk.img`: writes the virtual FAT32 disk the loader serves, the
+/// WIM patched with the loose files as the loader does (BootCore's LoaderInjection).
 struct VdiskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vdisk",
@@ -15,6 +16,10 @@ struct VdiskCommand: ParsableCommand {
             Every file appears in \\, \\Boot, \\Boot\\Fonts, \\Boot\\Resources, \\Sources, \\EFI, \\EFI\\Boot, \
             \\EFI\\Microsoft and \\EFI\\Microsoft\\Boot. The partition starts at 1 MiB:
               mdir -i disk.img@@1M ::/Sources
+            As the loader does, the WIM (boot.wim, else the first *.wim) is served with the other files \
+            injected into \\Windows\\System32 of its boot image (--index: another image), except BCD, \
+            boot.stl, bootmgr, bootmgr.exe, *.wim, *.sdi, *.efi, *.ttf and --loader's name; --rawwim \
+            serves it as it is.
             """
     )
 
@@ -24,18 +29,31 @@ struct VdiskCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The disk image to write.")
     var output: String
 
+    @Flag(name: .customLong("rawwim"), help: "Serve the WIM as it is, without the loose files injected (the loader's rawwim).")
+    var rawWIM = false
+
+    @Option(name: .long, help: "The image to inject into (the loader's index=N); default: the boot image, else 1.")
+    var index: Int?
+
+    @Option(name: .long, help: "The loader's own file name among FILES (never injected).")
+    var loader: String?
+
     @Flag(help: "Point all nine directory entries of a file at the same clusters (compact, but fsck reports cross-links).")
     var sharedClusters = false
 
     func run() throws {
-        var entries: [VirtualFatFile<MappedFile>] = []
+        var names: [[UInt8]] = []
+        var sources: [MappedFile] = []
         for spec in files {
             let (name, path) = Self.split(spec)
-            entries.append(VirtualFatFile(name: name, source: try MappedFile(path: path)))
+            names.append(Array(name.utf8))
+            sources.append(try MappedFile(path: path))
         }
-        let disk: VirtualFatDisk<MappedFile>
+        let injection = LoaderInjection(names: names, sources: sources, rawWIM: rawWIM, index: index,
+                                        loaderName: loader.map { Array($0.utf8) })
+        let disk: VirtualFatDisk<LoaderServedSource<MappedFile>>
         do {
-            disk = try VirtualFatDisk(files: entries, sharedClusters: sharedClusters)
+            disk = try VirtualFatDisk(files: injection.files, sharedClusters: sharedClusters)
         } catch {
             throw PayloadCommandError(error.message)
         }
@@ -44,6 +62,14 @@ struct VdiskCommand: ParsableCommand {
         print("\(output): \(disk.sectorCount * 512) bytes, FAT32 partition at 1 MiB, \(g.clusterCount) clusters of \(g.bytesPerCluster) bytes")
         for (i, file) in disk.files.enumerated() {
             print("  \(file.name) (\(disk.shortNames.displayName(at: i))), \(file.size) bytes")
+        }
+        if let problem = injection.problem { print("  WIM served as it is, nothing injected: \(problem.message)") }
+        if let wim = injection.wimInput, let view = injection.view {
+            for (n, input) in injection.injected.enumerated() {
+                let name = String(decoding: names[input], as: UTF8.self)
+                print("  inject \(name) -> \\Windows\\System32\\\(name)\(view.files[n].replacesExisting ? " (replaces the image's)" : "")")
+            }
+            print("  \(String(decoding: names[wim], as: UTF8.self)) patched: \(view.size) bytes, image \(view.imageIndex)")
         }
     }
 
