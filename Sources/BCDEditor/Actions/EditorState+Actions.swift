@@ -43,6 +43,7 @@ extension EditorState {
         case .testBoot: requestBoot()
         case .testBootOnConsole: requestBoot(onConsole: true)
         case .testBootOverHTTP: requestBoot(mode: .http)
+        case .cycleSecureBoot: cycleSecureBoot()
         }
     }
 

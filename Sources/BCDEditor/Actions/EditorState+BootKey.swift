@@ -21,8 +21,30 @@ extension EditorState {
     }
 
     mutating func startBoot(force: Bool, onConsole: Bool = false, mode: BootMode = .disk) {
-        bootRequest = BootKeyRequest(force: force, onConsole: onConsole, mode: mode)
-        inform("test boot\(force ? " (forced)" : "")\(mode == .http ? " over HTTP" : ""): \(PathText.fileName(file.path)) with \(attachedFiles.count) attached files")
+        let secureBoot = secureBootChoice.profile(store: file.path, mode: mode)
+        bootRequest = BootKeyRequest(force: force, onConsole: onConsole, mode: mode, secureBoot: secureBoot)
+        // With keys in the workspace the line says whether this boot is a Secure Boot one.
+        let keys = SecureBootChoice.workspaceHasKeys(store: file.path) ? "; " + SecureBootChoice.summary(secureBoot) : ""
+        inform("test boot\(force ? " (forced)" : "")\(mode == .http ? " over HTTP" : ""): \(PathText.fileName(file.path)) with \(attachedFiles.count) attached files" + keys)
+    }
+}
+
+extension EditorState {
+    /// `S`: the Secure Boot profile the disk boot keys use with the workspace's keys, in turn
+    /// 2011, 2023, shim, off (SecureBootChoice.next).
+    mutating func cycleSecureBoot() {
+        secureBootChoice.profile = SecureBootChoice.next(after: secureBootChoice.profile)
+        guard SecureBootChoice.workspaceHasKeys(store: file.path) else {
+            let then = secureBootChoice.profile.map { "profile \($0.rawValue)" } ?? "off"
+            return inform("secure boot: off (no keys/db.key and keys/db.crt beside the store; bcd loader keys DIR/keys makes them); with keys: \(then)")
+        }
+        inform(SecureBootChoice.summary(secureBoot) + " for b and B; diagnostics: \(diagnosticsSummary)")
+    }
+
+    /// The boot's outcome on the message line, back in the editor; a Secure Boot one says so.
+    mutating func showBootOutcome(_ outcome: BootOutcome, of request: BootKeyRequest) {
+        let text = outcome.headline + (request.secureBoot == nil ? "" : " (" + SecureBootChoice.summary(request.secureBoot) + ")")
+        if outcome.kind == .success { inform(text) } else { fail(text) }
     }
 }
 
@@ -34,4 +56,6 @@ public struct BootKeyRequest: Sendable, Equatable {
     public var onConsole = false
     /// How the guest gets the files: a FAT disk (`b`, `B`) or iPXE over HTTP (`N`).
     public var mode: BootMode = .disk
+    /// Secure Boot with this profile, the loader signed by the workspace's keys; nil: off.
+    public var secureBoot: SecureBootProfile?
 }

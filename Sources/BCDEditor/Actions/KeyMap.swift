@@ -42,6 +42,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("b")], action: .testBoot, help: "Test boot in QEMU (validation first)", hint: "b boot"),
         KeyBinding(keys: [.character("B")], action: .testBootOnConsole, help: "Test boot on this terminal (Ctrl-A X)", hint: nil),
         KeyBinding(keys: [.character("N")], action: .testBootOverHTTP, help: "Test boot over HTTP (iPXE)", hint: nil),
+        KeyBinding(keys: [.character("S")], action: .cycleSecureBoot, help: "Secure Boot profile of b/B (with keys/)", hint: nil),
     ]
 
     private static let byKey: [Key: EditorAction] = {

@@ -7,14 +7,18 @@ import Foundation
 /// unsaved version's bytes when there are changes; the file on disk stays as it is) with the
 /// attached files and the diagnostics the editor shows for them (nothing is re-read or re-checked).
 enum BootKeyRun {
-    static func run(_ state: EditorState, request: BootKeyRequest) -> BootOutcome {
+    /// `write` and `waitForEnter`: the terminal's (tests capture the report instead).
+    static func run(_ state: EditorState, request: BootKeyRequest,
+                    write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
+                    waitForEnter: () -> Void = { _ = readLine() }) -> BootOutcome {
         let display: BootDisplay = request.onConsole ? .terminal : .none
         let store: LoadedStore
         do { store = try loaded(state) } catch {
             return BootOutcome(kind: .notStarted, headline: "NOT STARTED: cannot write the unsaved store: \(error)")
         }
         return TestBoot.runFromEditor(store: store, files: state.servedFiles, diagnostics: state.diagnostics,
-                                      unsavedChanges: state.isDirty, force: request.force, mode: request.mode, display: display)
+                                      unsavedChanges: state.isDirty, force: request.force, mode: request.mode, secureBoot: request.secureBoot,
+                                      display: display, write: write, waitForEnter: waitForEnter)
     }
 
     /// The store on screen with the bytes to serve: the file's as read, or, with unsaved

@@ -80,7 +80,7 @@ public enum EditorApp {
                 do { terminal = try Terminal(useColor: !noColor) } catch { throw Failure(description: error.description) }
                 canvas = terminal
                 appliedTheme = ""
-                if outcome.kind == .success { state.inform(outcome.headline) } else { state.fail(outcome.headline) }
+                state.showBootOutcome(outcome, of: request)
             }
         }
     }

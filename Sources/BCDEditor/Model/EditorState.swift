@@ -1,3 +1,4 @@
+import BCDBoot
 import BCDCheck
 import BCDKit
 
@@ -48,6 +49,10 @@ public struct EditorState {
     /// The attached files as served with the store: what the diagnostics check and `b` boots.
     var servedFiles: ServedFiles { Attachments.served(store: file.path, files: attachedFiles) }
     private let checkCache = CheckCache()
+    /// Secure Boot for the disk boot keys: on with the workspace's keys (SecureBootChoice).
+    public var secureBootChoice = SecureBootChoice()
+    /// The profile `b` and `B` boot with now (nil: Secure Boot off); the diagnostics check for it.
+    public var secureBoot: SecureBootProfile? { secureBootChoice.profile(store: file.path, mode: .disk) }
 
     public var themeNames: [String]
     public var themeIndex = 0
@@ -146,13 +151,13 @@ public struct EditorState {
     /// store change or attachment change (not per redraw).
     public var diagnostics: [Diagnostic] {
         checkCache.refresh(store: store, version: storeVersion, files: attachedFiles, filesVersion: filesVersion,
-                           options: servedFiles.checkOptions())
+                           options: servedFiles.checkOptions(secureBoot: secureBoot != nil))
     }
 
     /// The findings if already computed for this version, else nil: the view draws with
     /// this so that a frame never waits for the check (the app runs it after the frame).
     public var currentDiagnostics: [Diagnostic]? {
-        checkCache.current(version: storeVersion, filesVersion: filesVersion)
+        checkCache.current(version: storeVersion, filesVersion: filesVersion, secureBoot: secureBoot != nil)
     }
 
     // MARK: messages

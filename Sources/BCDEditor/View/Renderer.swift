@@ -173,7 +173,8 @@ public final class Renderer {
         } else {
             let found = state.currentDiagnostics
             let summary = found.map(EditorState.summary(of:)) ?? "checking…"
-            let text = " g diagnostics: \(summary) · f attached files (\(state.attachedFiles.count)) · b test boot"
+            let secureBoot = state.secureBoot.map { " (secure boot \($0.rawValue))" } ?? ""
+            let text = " g diagnostics: \(summary) · f attached files (\(state.attachedFiles.count)) · b test boot" + secureBoot
             let worst = found?.map(\.severity).max()
             let style: StyleRole = worst == .error ? .error : worst == .warning ? .heading : .placeholder
             canvas.put(TextWidth.clip(text, to: layout.columns), row: row, column: 0, style: style)
