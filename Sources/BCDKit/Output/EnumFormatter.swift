@@ -53,7 +53,7 @@ public struct EnumFormatter {
     /// Paddings and heading underlines by width, made once: cutting them from one long string
     /// walked its characters on every row.
     private static let paddings = (0...nameWidth).map { String(repeating: " ", count: $0) }
-    private static let dashes = (0..<128).map { String(repeating: "-", count: $0) }
+    private static let dashes = (0..<64).map { String(repeating: "-", count: $0) }
 
     /// Appended in place: building each row from temporaries was most of `enum`'s time.
     private func appendRow(_ name: String, _ lines: [String], to out: inout String) {

@@ -19,6 +19,7 @@ public enum BcdText {
     /// A list of NUL-terminated strings ended by an empty string.
     public static func decodeMulti(_ data: [UInt8]) -> [String]? {
         guard data.count % 2 == 0 else { return nil }
+        if let ascii = asciiMulti(data) { return ascii }
         var result: [String] = []
         var current: [UInt16] = []
         for unit in units(of: data) {
@@ -121,6 +122,28 @@ public enum BcdText {
             for i in 0..<end / 2 { out[i] = data[2 * i] }
             return end / 2
         }
+    }
+
+    /// decodeMulti's answer when every unit is ASCII (a display order of 1,000 GUIDs), each
+    /// string built straight from its bytes; nil otherwise (the general path then decides).
+    static func asciiMulti(_ data: [UInt8]) -> [String]? {
+        var result: [String] = []
+        var start = 0, at = 0
+        while at + 1 < data.count {
+            let low = data[at], high = data[at + 1]
+            guard high == 0, low < 0x80 else { return nil }
+            if low == 0 {
+                if at == start { return result }   // the empty string ends the list
+                let count = (at - start) / 2, first = start
+                result.append(String(unsafeUninitializedCapacity: count) { out in
+                    for i in 0..<count { out[i] = data[first + 2 * i] }
+                    return count
+                })
+                start = at + 2
+            }
+            at += 2
+        }
+        return start == at ? result : nil   // a last string without its NUL is not well-formed
     }
 
     /// All-ASCII units (nearly every BCD string) as text straight from their low bytes: the

@@ -22,6 +22,7 @@ struct EnumCommand: ParsableCommand {
             } else {
                 print(EnumFormatter(store: file.saved, verbose: verbose).render(objects), terminator: "")
             }
+            exitLeavingTeardown()
         }
     }
 }

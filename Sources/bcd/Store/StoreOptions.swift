@@ -60,3 +60,10 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 let operationCompleted = "The operation completed successfully."
+
+/// Ends a read-only command once its output is written: the process's memory goes back to the
+/// system whole, where freeing a 1,000-object store object by object was 5% of `bcd enum all`.
+func exitLeavingTeardown() -> Never {
+    fflush(nil)
+    exit(EXIT_SUCCESS)
+}
