@@ -29,5 +29,23 @@ extension Checker {
             add(Rules.wimInjectReplaces("\(name) replaces the image's own \(system32)\(name) (WinPE sees the loose file, not the image's)",
                                         fix: "none needed if intended; else rename or drop the loose \(name)", file: name))
         }
+        checkStartnetIsRun(injection, wanted: wanted)
+    }
+
+    /// An injected startnet.cmd runs only through WinPE's default shell (`cmd /k startnet.cmd`);
+    /// a winpeshl.ini that launches other programs (the injected one, or the image's own, read
+    /// from the WIM as served) means it never runs.
+    private mutating func checkStartnetIsRun(_ injection: LoaderInjection<HostFile>, wanted: [String]) {
+        guard let startnet = wanted.first(where: { $0.lowercased() == "startnet.cmd" }),
+              let input = injection.wimInput, let view = injection.view else { return }
+        let served = injection.files[input].source
+        guard let archive = try? WIMArchive(source: served), let image = try? archive.image(view.imageIndex),
+              let entry = try? image.lookup("\\Windows\\System32\\winpeshl.ini"),
+              let bytes = try? archive.readAll(entry) else { return }
+        let ini = WinpeshlIni(bytes: bytes)
+        guard !ini.apps.isEmpty, !ini.launches("startnet.cmd") else { return }
+        let whose = wanted.contains { $0.lowercased() == "winpeshl.ini" } ? "the injected winpeshl.ini" : "the image's winpeshl.ini"
+        add(Rules.wimInjectUnused("\(startnet) will never run: \(whose) launches \(ini.apps.joined(separator: ", ")) instead of WinPE's default shell (cmd /k startnet.cmd)",
+                                  fix: "start it from winpeshl.ini (e.g. [LaunchApps] cmd.exe, /k startnet.cmd), or drop the loose \(startnet)", file: startnet))
     }
 }

@@ -39,6 +39,7 @@ public enum Rules {
     static let wimArchitecture = Rule(id: "wim.architecture", severity: .error, summary: "the image's architecture does not match the target")
     static let wimInject = Rule(id: "wim.inject", severity: .note, summary: "the loose files the loader injects into \\Windows\\System32 of the WIM's image")
     static let wimInjectReplaces = Rule(id: "wim.inject-replaces", severity: .warning, summary: "an injected file replaces one of the image's own")
+    static let wimInjectUnused = Rule(id: "wim.inject-unused", severity: .warning, summary: "an injected file WinPE will never use (startnet.cmd with a winpeshl.ini that launches something else)")
     static let wimInjectRefused = Rule(id: "wim.inject-refused", severity: .warning, summary: "the loose files cannot be injected (the WIM is served as it is)")
     static let bootManagerMissing = Rule(id: "bootmgr.missing", severity: .error, summary: "no boot manager is supplied or in the WIM")
     static let bootManagerChoice = Rule(id: "bootmgr.choice", severity: .note, summary: "the loader has two boot managers to try: which it starts, and the fallback should Secure Boot refuse it")
@@ -56,7 +57,7 @@ public enum Rules {
         timeout, elementMissing, pathDefault, unknownType,
         ramdiskMismatch, optionsMissing, optionsType, sdiElementMissing, winpeUnset, storeName, pathOutside, fileMissing,
         duplicateName, unreadable, tooLarge, virtualDisk, memoryTooSmall, sdiInvalid, sdiUnusual, wimUnreadable, wimNoImage, wimLoaderMissing,
-        wimSystemRootMissing, wimUnsupported, wimArchitecture, wimInject, wimInjectReplaces, wimInjectRefused, bootManagerMissing, bootManagerChoice,
+        wimSystemRootMissing, wimUnsupported, wimArchitecture, wimInject, wimInjectReplaces, wimInjectUnused, wimInjectRefused, bootManagerMissing, bootManagerChoice,
         bootManagerSigner, bootManagerSigned2011,
         vhdMissing, vhdInvalid, vhdType, vhdParentMissing,
     ]

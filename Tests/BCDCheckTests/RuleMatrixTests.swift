@@ -60,6 +60,10 @@ let brokenCases: [RuleCase] = [
     RuleCase(name: "a file name FAT forbids", files: ["a:b.txt": "bootmgr"], expected: ["files.virtual-disk", "wim.inject-refused"]),   // ':' is no WIM name either
     RuleCase(name: "a loose file goes into the WIM", files: ["startnet.cmd": "bootmgr"], expected: ["wim.inject"]),
     RuleCase(name: "a loose file replaces the image's own", files: ["winpeshl.ini": "bootmgr"], expected: ["wim.inject", "wim.inject-replaces"]),
+    RuleCase(name: "an injected startnet.cmd a winpeshl.ini never runs", files: ["startnet.cmd": "bootmgr", "winpeshl.ini": "winpeshlOther"],
+             expected: ["wim.inject", "wim.inject-replaces", "wim.inject-unused"]),
+    RuleCase(name: "an injected startnet.cmd a winpeshl.ini runs", files: ["startnet.cmd": "bootmgr", "winpeshl.ini": "winpeshlStartnet"],
+             expected: ["wim.inject", "wim.inject-replaces"]),
     RuleCase(name: "guest memory set too small for the files", memory: 256, expected: ["files.memory"]),
     RuleCase(name: "corrupt SDI", files: ["boot.sdi": "sdiCorrupt"], expected: ["sdi.invalid"]),
     RuleCase(name: "SDI PART type not NTFS", files: ["boot.sdi": "sdiOddPart"], expected: ["sdi.unusual"]),
@@ -141,6 +145,8 @@ extension Workspace {
         case "signed2011": return (try? AuthenticodeSignerTests.Images.shared.get())?.leaf2011 ?? "/nonexistent/signed2011.efi"
         case "signed2023": return (try? AuthenticodeSignerTests.Images.shared.get())?.signed2023 ?? "/nonexistent/signed2023.efi"
         case "big": return big
+        case "winpeshlOther": return winpeshlOther
+        case "winpeshlStartnet": return winpeshlStartnet
         case "vhdFixed": return vhdFixed
         case "vhdx": return vhdx
         case "vhdxOneHeaderDamaged": return vhdxOneHeaderDamaged

@@ -61,6 +61,9 @@ final class Workspace: @unchecked Sendable {
     /// Both boot managers (\Windows\Boot\EFI_EX\bootmgfw_EX.efi too), and the _EX one alone.
     var wimBothBootmgrs = "", wimOnlyEX = ""
     var notAWIM = "", truncatedWIM = "", bootmgr = "", big = ""
+    /// A winpeshl.ini that launches a program of its own (so an injected startnet.cmd never runs),
+    /// and one that runs startnet.cmd from a launched shell.
+    var winpeshlOther = "", winpeshlStartnet = ""
     var vhdFixed = "", vhdx = "", vhdDiff = "", vhdParent = ""
     /// A VHDX with its first header damaged (the second copy is intact) and one with both damaged.
     var vhdxOneHeaderDamaged = "", vhdxDamaged = ""
@@ -84,6 +87,10 @@ final class Workspace: @unchecked Sendable {
         try makeVHDs()
         bootmgr = path("bootmgfw.efi")
         try Data("MZ stand-in boot manager".utf8).write(to: URL(fileURLWithPath: bootmgr))
+        winpeshlOther = path("winpeshl-other.ini")
+        try Data("[LaunchApps]\r\n; the deployment tool\r\n%SYSTEMDRIVE%\\Tools\\deploy.exe, /auto\r\n".utf8).write(to: URL(fileURLWithPath: winpeshlOther))
+        winpeshlStartnet = path("winpeshl-startnet.ini")
+        try Data("[LaunchApps]\r\nwpeinit.exe\r\ncmd.exe, /k %SYSTEMROOT%\\System32\\startnet.cmd\r\n".utf8).write(to: URL(fileURLWithPath: winpeshlStartnet))
         big = path("big.bin")
         try Tools.run("truncate", ["-s", "4G", big])  // sparse: 4 GiB, one byte over the limit
     }

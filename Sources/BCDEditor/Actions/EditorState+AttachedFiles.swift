@@ -5,8 +5,9 @@ import BCDKit
 extension EditorState {
     mutating func showAttachedFiles() {
         var items = [Picker.Item("+ attach a file", detail: "NAME=PATH or a path", value: "+")]
+        let injection = InjectionPlan(files: attachedFiles, index: servedFiles.checkOptions(secureBoot: false).imageIndex)
         items += attachedFiles.enumerated().map { index, file in
-            Picker.Item(file.name, detail: file.path, value: "file:\(index)")
+            Picker.Item(file.name, detail: file.path + (injection.marks[index].map { " · " + $0 } ?? ""), value: "file:\(index)")
         }
         items.append(Picker.Item("= the files next to the store", detail: "restore the default list", value: "default"))
         let bootManager = bootManagerPlan.summary
