@@ -453,18 +453,8 @@ public struct BootSession {
         guard let input = injection.wimInput else { return nil }
         let served = injection.files[input].source
         var crc = CRC32()
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        var offset: UInt64 = 0
-        while offset < served.count {
-            let n = Int(min(UInt64(buffer.count), served.count - offset))
-            let ok = buffer.withUnsafeMutableBytes { whole in
-                let part = UnsafeMutableRawBufferPointer(rebasing: whole[0..<n])
-                guard served.read(at: offset, into: part) else { return false }
-                crc.update(UnsafeRawBufferPointer(part))
-                return true
-            }
-            guard ok else { throw BootFailure("cannot read \(files[input].path) with the loose files injected") }
-            offset += UInt64(n)
+        guard served.forEachChunk(size: 1 << 20, { crc.update($0) }) else {
+            throw BootFailure("cannot read \(files[input].path) with the loose files injected")
         }
         return (input, served.count, crc.value, injection.injected.count)
     }

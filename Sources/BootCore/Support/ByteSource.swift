@@ -34,4 +34,23 @@ extension ByteSource {
         let ok = out.withUnsafeMutableBytes { read(at: offset, into: $0) }
         return ok ? out : nil
     }
+
+    /// Reads the whole source in order, `size` bytes at a time, handing each chunk to `body`
+    /// (the buffer is reused: copy what must outlive the call); false when a read fails.
+    public func forEachChunk(size: Int, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: size)
+        var offset: UInt64 = 0
+        while offset < count {
+            let n = Int(min(UInt64(size), count - offset))
+            let ok = buffer.withUnsafeMutableBytes { whole in
+                let part = UnsafeMutableRawBufferPointer(rebasing: whole[0..<n])
+                guard read(at: offset, into: part) else { return false }
+                body(UnsafeRawBufferPointer(part))
+                return true
+            }
+            guard ok else { return false }
+            offset += UInt64(n)
+        }
+        return true
+    }
 }

@@ -64,17 +64,7 @@ public struct SHA1Hasher {
     /// The digest of a whole ByteSource, read 64 KiB at a time; nil when a read fails.
     public static func digest<Source: ByteSource>(of source: Source) -> SHA1Digest? {
         var hasher = SHA1Hasher()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var offset: UInt64 = 0
-        while offset < source.count {
-            let count = Int(min(UInt64(buffer.count), source.count - offset))
-            let ok = buffer.withUnsafeMutableBytes { raw in
-                source.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: raw[0..<count]))
-            }
-            guard ok else { return nil }
-            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-            offset += UInt64(count)
-        }
+        guard source.forEachChunk(size: 1 << 16, { hasher.update($0) }) else { return nil }
         return hasher.finish()
     }
 
