@@ -10,6 +10,7 @@
 #     as it is, the stand-in reads the image's own startnet.cmd.
 #  3. The demo WIM (no startnet.cmd) and a loose winpeshl.ini only: it is added (replacing
 #     nothing) and the stand-in finds no startnet.cmd in the served WIM.
+#  4. The demo WIM and a loose startnet.cmd with `rawwim`: not injected, so absent.
 source "$(dirname "$0")/../../loader/tests/lib.sh"
 need wimcapture swift
 build_loader
@@ -88,4 +89,21 @@ expect_line "$s" '^STANDIN wim-file \\Windows\\System32\\startnet\.cmd absent$'
 expect_file "$s" '\Sources\boot.wim' "$WORK/added.wim"
 expect_line "$s" '^STANDIN done$'
 echo "52-loader-inject: added, startnet.cmd absent ok"
+
+# 4. rawwim keeps a loose startnet.cmd out of a WIM that has none.
+n=$WORK/disk-rawadd; mkdir -p "$n/EFI/tools"
+cp "$BUILD/loader.efi" "$n/EFI/tools/loader.efi"
+printf 'fs0:\\EFI\\tools\\loader rawwim\r\n' >"$n/startup.nsh"
+cp "$BUILD/standin.efi" "$n/bootmgfw.efi"
+cp "$d/BCD" "$d/boot.sdi" "$d/startnet.cmd" "$n/"
+cp "$WORK/demo/boot.wim" "$n/boot.wim"
+make_disk "$WORK/disk-rawadd.img" "$n"
+s=$WORK/serial-rawadd
+boot_disk "$WORK/disk-rawadd.img" "$s"
+expect_line "$s" '^STANDIN start'
+reject_line "$s" '^LOADER inject'
+expect_line "$s" '^STANDIN wim-file \\Windows\\System32\\startnet\.cmd absent$'
+expect_file "$s" '\Sources\boot.wim' "$n/boot.wim"
+expect_line "$s" '^STANDIN done$'
+echo "52-loader-inject: rawwim, loose startnet.cmd absent ok"
 echo "52-loader-inject: ok"
