@@ -16,15 +16,6 @@ enum RegistryName {
         return out
     }
 
-    /// `units` equals the UTF-8 `name`, ignoring ASCII case (non-ASCII must match exactly).
-    static func matches(_ units: [UInt16], _ name: [UInt8]) -> Bool {
-        guard units.count == name.count else { return false }
-        for i in 0..<units.count {
-            guard units[i] < 0x80, UInt8(units[i]) == name[i] || asciiLowercased(UInt8(units[i])) == asciiLowercased(name[i]) else { return false }
-        }
-        return true
-    }
-
     /// Stored name bytes (`compressed`: one byte per character) equal the UTF-8 `name`,
     /// ignoring ASCII case: lookups compare in place, before any node is built.
     static func matches<Name: Collection<UInt8>>(raw bytes: ArraySlice<UInt8>, compressed: Bool, _ name: Name) -> Bool {

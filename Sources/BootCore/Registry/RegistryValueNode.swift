@@ -18,14 +18,22 @@ public struct RegistryValueNode {
 extension RegistryHive {
     public func values(of key: RegistryKeyNode) throws(RegistryError) -> [RegistryValueNode] {
         var out: [RegistryValueNode] = []
-        guard key.valueCount > 0 else { return out }
+        for cell in try valueCells(of: key) { out.append(try value(at: cell)) }
+        return out
+    }
+
+    /// The vk cell offsets of `key`'s value list, in list order.
+    func valueCells(of key: RegistryKeyNode) throws(RegistryError) -> [UInt32] {
+        guard key.valueCount > 0 else { return [] }
         let list = try cellData(key.valueList)
         guard Int(key.valueCount) <= list.count / 4 else { throw .badCell(offset: list.lowerBound - 4) }
+        var cells: [UInt32] = []
+        cells.reserveCapacity(Int(key.valueCount))
         for i in 0..<Int(key.valueCount) {
             guard let cell = u32(list, i * 4) else { throw .badCell(offset: list.lowerBound - 4) }
-            out.append(try value(at: cell))
+            cells.append(cell)
         }
-        return out
+        return cells
     }
 
     func value(at cell: UInt32) throws(RegistryError) -> RegistryValueNode {
@@ -47,11 +55,7 @@ extension RegistryHive {
     /// The same, nil when `key` has no such value.
     public func valueIfPresent(of key: RegistryKeyNode, named name: String) throws(RegistryError) -> RegistryValueNode? {
         let wanted = name.utf8
-        guard key.valueCount > 0 else { return nil }
-        let list = try cellData(key.valueList)
-        guard Int(key.valueCount) <= list.count / 4 else { throw .badCell(offset: list.lowerBound - 4) }
-        for i in 0..<Int(key.valueCount) {
-            guard let cell = u32(list, i * 4) else { throw .badCell(offset: list.lowerBound - 4) }
+        for cell in try valueCells(of: key) {
             let data = try record(cell, "vk")
             guard let nameLength = u16(data, 0x02), let flags = u16(data, 0x10),
                   0x14 + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
