@@ -12,11 +12,26 @@ enum PosixFile {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: path, reason: "not a regular file") }
-        var bytes = [UInt8]()
-        // One allocation of the file's size (a 1.6 MB store grew by copies in 64 KiB steps).
-        bytes.reserveCapacity(Int(st.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
+        // One read into one allocation of the file's size (a 1.6 MB store grew by copies in
+        // 64 KiB steps), its pages populated by one madvise: page by page, the faults were a
+        // tenth of `bcd enum all`'s time on a 1,000-object store. A file that grows meanwhile
+        // is read to its end after the first read.
+        let size = Int(st.st_size)
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress, size > 0 else { return }
+            populate(UnsafeMutableRawPointer(base), size)
+            while count < size {
+                let n = read(fd, base + count, size - count)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        if failure != 0 { throw .unreadable(path: path, reason: String(cString: strerror(failure))) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 12)
+        while bytes.count == size {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -26,6 +41,16 @@ enum PosixFile {
             bytes += chunk[0..<n]
         }
         return bytes
+    }
+
+    /// Asks the kernel to map the whole pages of a fresh buffer in one call (MADV_POPULATE_WRITE,
+    /// Linux 5.14); on an older kernel the call fails and the pages fault in one by one as before.
+    private static func populate(_ start: UnsafeMutableRawPointer, _ length: Int) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (Int(bitPattern: start) + page - 1) / page * page
+        let end = (Int(bitPattern: start) + length) / page * page
+        guard end > first, let aligned = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        _ = madvise(aligned, end - first, 23 /* MADV_POPULATE_WRITE */)
     }
 
     /// Writes `bytes` to a new file (fails if it exists), flushed to disk.
