@@ -12,13 +12,16 @@ public struct ValueFormatter {
     private final class DeviceLineCache {
         var known: [Key: [String]] = [:]
 
-        /// Hashes the bytes in one call (an array's own hash feeds the hasher byte by byte).
+        /// Hashes the type, the length and the last 32 bytes (where two device values of one
+        /// kind differ: the path, the partition); equality compares every byte. Hashing all of
+        /// a ~150-byte value cost more than formatting it again.
         struct Key: Hashable {
             let value: RegistryValue
             static func == (a: Key, b: Key) -> Bool { a.value == b.value }
             func hash(into hasher: inout Hasher) {
                 hasher.combine(value.typeTag)
-                value.data.withUnsafeBytes { hasher.combine(bytes: $0) }
+                hasher.combine(value.data.count)
+                value.data.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0.suffix(32))) }
             }
         }
     }

@@ -20,7 +20,8 @@ struct EnumCommand: ParsableCommand {
             if json {
                 print(try JSONDocument(path: file.path, store: file.saved, objects: objects, verbose: verbose).rendered(), terminator: "")
             } else {
-                print(EnumFormatter(store: file.saved, verbose: verbose).render(objects), terminator: "")
+                let text = EnumFormatter(store: file.saved, verbose: verbose).renderUTF8(objects)
+                writeStandardOutput(text)
             }
             exitLeavingTeardown()
         }

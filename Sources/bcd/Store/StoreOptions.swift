@@ -61,6 +61,21 @@ func reportingErrors(_ body: () throws -> Void) throws {
 
 let operationCompleted = "The operation completed successfully."
 
+/// Writes bytes to standard output as they are (no String made of them), after anything print
+/// buffered; EPIPE and the like end the write, as print's do.
+func writeStandardOutput(_ bytes: [UInt8]) {
+    fflush(nil)
+    bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
+}
+
 /// Ends a read-only command once its output is written: the process's memory goes back to the
 /// system whole, where freeing a 1,000-object store object by object was 5% of `bcd enum all`.
 func exitLeavingTeardown() -> Never {
