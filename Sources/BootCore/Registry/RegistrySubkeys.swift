@@ -8,13 +8,20 @@ extension RegistryHive {
     /// Cell offsets of `key`'s subkeys, in list order.
     public func subkeyCells(of key: RegistryKeyNode) throws(RegistryError) -> [UInt32] {
         var cells: [UInt32] = []
-        guard key.subkeyCount > 0 else { return cells }
-        var lists = 0
-        try collect(key.subkeyList, depth: 0, lists: &lists, into: &cells)
+        try forEachSubkeyCell(of: key) { (cell) throws(RegistryError) in cells.append(cell); return true }
         return cells
     }
 
-    private func collect(_ list: UInt32, depth: Int, lists: inout Int, into cells: inout [UInt32]) throws(RegistryError) {
+    /// Calls `body` with each subkey's cell offset, in list order, read in place, until it
+    /// returns false.
+    func forEachSubkeyCell(of key: RegistryKeyNode, _ body: (UInt32) throws(RegistryError) -> Bool) throws(RegistryError) {
+        guard key.subkeyCount > 0 else { return }
+        var lists = 0
+        _ = try visit(key.subkeyList, depth: 0, lists: &lists, body)
+    }
+
+    /// False once `body` has asked to stop.
+    private func visit(_ list: UInt32, depth: Int, lists: inout Int, _ body: (UInt32) throws(RegistryError) -> Bool) throws(RegistryError) -> Bool {
         let data = try cellData(list)
         lists += 1
         guard depth <= RegistryHive.maxIndexDepth, lists <= RegistryHive.maxLists else { throw .indexTooDeep(offset: data.lowerBound - 4) }
@@ -31,11 +38,12 @@ extension RegistryHive {
         for i in 0..<Int(count) {
             guard let cell = u32(data, 0x04 + i * stride) else { throw .badCell(offset: data.lowerBound - 4) }
             if isIndex {
-                try collect(cell, depth: depth + 1, lists: &lists, into: &cells)
+                guard try visit(cell, depth: depth + 1, lists: &lists, body) else { return false }
             } else {
-                cells.append(cell)
+                guard try body(cell) else { return false }
             }
         }
+        return true
     }
 
     public func subkeys(of key: RegistryKeyNode) throws(RegistryError) -> [RegistryKeyNode] {
@@ -51,15 +59,17 @@ extension RegistryHive {
 
     /// The subkey named `name` (UTF-8, ASCII case ignored), or nil.
     func subkey<Name: Collection<UInt8>>(of key: RegistryKeyNode, named name: Name) throws(RegistryError) -> RegistryKeyNode? {
-        for cell in try subkeyCells(of: key) {
+        var found: UInt32?
+        try forEachSubkeyCell(of: key) { (cell) throws(RegistryError) in
             let data = try record(cell, "nk")
             guard let flags = u16(data, 0x02), let nameLength = u16(data, 0x48),
                   0x4C + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
             let nameStart = data.lowerBound + 0x4C
-            if RegistryName.matches(raw: bytes[nameStart..<nameStart + Int(nameLength)], compressed: flags & 0x20 != 0, name) {
-                return try self.key(at: cell)
-            }
+            guard RegistryName.matches(raw: bytes[nameStart..<nameStart + Int(nameLength)], compressed: flags & 0x20 != 0, name) else { return true }
+            found = cell
+            return false
         }
-        return nil
+        guard let found else { return nil }
+        return try self.key(at: found)
     }
 }

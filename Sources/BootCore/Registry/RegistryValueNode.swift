@@ -24,16 +24,22 @@ extension RegistryHive {
 
     /// The vk cell offsets of `key`'s value list, in list order.
     func valueCells(of key: RegistryKeyNode) throws(RegistryError) -> [UInt32] {
-        guard key.valueCount > 0 else { return [] }
+        var cells: [UInt32] = []
+        cells.reserveCapacity(Int(min(key.valueCount, 1024)))
+        try forEachValueCell(of: key) { (cell) throws(RegistryError) in cells.append(cell); return true }
+        return cells
+    }
+
+    /// Calls `body` with each vk cell offset of `key`'s value list, read in place, until it
+    /// returns false (lookups run for every element of every object: no list is built).
+    func forEachValueCell(of key: RegistryKeyNode, _ body: (UInt32) throws(RegistryError) -> Bool) throws(RegistryError) {
+        guard key.valueCount > 0 else { return }
         let list = try cellData(key.valueList)
         guard Int(key.valueCount) <= list.count / 4 else { throw .badCell(offset: list.lowerBound - 4) }
-        var cells: [UInt32] = []
-        cells.reserveCapacity(Int(key.valueCount))
         for i in 0..<Int(key.valueCount) {
             guard let cell = u32(list, i * 4) else { throw .badCell(offset: list.lowerBound - 4) }
-            cells.append(cell)
+            guard try body(cell) else { return }
         }
-        return cells
     }
 
     func value(at cell: UInt32) throws(RegistryError) -> RegistryValueNode {
@@ -55,16 +61,18 @@ extension RegistryHive {
     /// The same, nil when `key` has no such value.
     public func valueIfPresent(of key: RegistryKeyNode, named name: String) throws(RegistryError) -> RegistryValueNode? {
         let wanted = name.utf8
-        for cell in try valueCells(of: key) {
+        var found: UInt32?
+        try forEachValueCell(of: key) { (cell) throws(RegistryError) in
             let data = try record(cell, "vk")
             guard let nameLength = u16(data, 0x02), let flags = u16(data, 0x10),
                   0x14 + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
             let nameStart = data.lowerBound + 0x14
-            if RegistryName.matches(raw: bytes[nameStart..<nameStart + Int(nameLength)], compressed: flags & 1 != 0, wanted) {
-                return try value(at: cell)
-            }
+            guard RegistryName.matches(raw: bytes[nameStart..<nameStart + Int(nameLength)], compressed: flags & 1 != 0, wanted) else { return true }
+            found = cell
+            return false
         }
-        return nil
+        guard let found else { return nil }
+        return try value(at: found)
     }
 
     /// The value's data bytes: inline, in one cell, or in big-data segments.
