@@ -2,8 +2,10 @@ import ArgumentParser
 import BCDKit
 
 struct EnumCommand: ParsableCommand {
+    // `bcd enum` is parsed with EnumCommand as the root (BCD.directVerbs).
     static let configuration = CommandConfiguration(
         commandName: "enum",
+        _superCommandName: "bcd",
         abstract: "List objects and their elements, as bcdedit /enum does.",
         discussion: "WHAT is active (default), all, firmware, bootapp, bootmgr, osloader, resume, inherit, or an identifier.")
 
