@@ -7,12 +7,15 @@ public struct BcdElementType: Hashable, Comparable, Sendable, CustomStringConver
 
     /// Parses the registry key name ("12000004", exactly 8 digits) or "0x12000004" (1-8 digits).
     public init?(keyName: String) {
-        var digits = Array(keyName.utf8)
-        let prefixed = digits.count >= 2 && digits[0] == 0x30 && asciiLowercased(digits[1]) == 0x78
-        if prefixed { digits.removeFirst(2) }
-        guard prefixed ? (1...8).contains(digits.count) : digits.count == 8 else { return nil }
+        // Read in place (this runs for every element key of a store): no array of the bytes.
+        let utf8 = keyName.utf8
+        var rest = utf8[...]
+        let prefixed = utf8.count >= 2 && utf8.first == 0x30 && utf8.dropFirst().first.map(asciiLowercased) == 0x78
+        if prefixed { rest = rest.dropFirst(2) }
+        let digits = prefixed ? utf8.count - 2 : utf8.count
+        guard prefixed ? (1...8).contains(digits) : digits == 8 else { return nil }
         var value: UInt32 = 0
-        for digit in digits {
+        for digit in rest {
             guard let nibble = hexValue(digit) else { return nil }
             value = value << 4 | UInt32(nibble)
         }

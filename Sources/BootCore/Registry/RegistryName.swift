@@ -16,18 +16,21 @@ enum RegistryName {
         return out
     }
 
-    /// Stored name bytes (`compressed`: one byte per character) equal the UTF-8 `name`,
-    /// ignoring ASCII case: lookups compare in place, before any node is built.
-    static func matches<Name: Collection<UInt8>>(raw bytes: ArraySlice<UInt8>, compressed: Bool, _ name: Name) -> Bool {
-        let count = compressed ? bytes.count : bytes.count / 2
-        guard count == name.count else { return false }
-        var i = bytes.startIndex
-        for wanted in name {
-            let unit = compressed ? UInt16(bytes[i]) : UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
-            guard unit < 0x80, UInt8(unit) == wanted || asciiLowercased(UInt8(unit)) == asciiLowercased(wanted) else { return false }
-            i += compressed ? 1 : 2
+    /// The stored name at `start..<start + length` of `bytes` (`compressed`: one byte per
+    /// character) equals the UTF-8 `name`, ignoring ASCII case: lookups compare in place, before
+    /// any node is built, through one buffer pointer (no slice, so no retain, per name compared).
+    static func matches<Name: Collection<UInt8>>(in bytes: [UInt8], at start: Int, length: Int, compressed: Bool, _ name: Name) -> Bool {
+        let count = compressed ? length : length / 2
+        guard count == name.count, start >= 0, length >= 0, start <= bytes.count - length else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var i = start
+            for wanted in name {
+                let unit = compressed ? UInt16(buffer[i]) : UInt16(buffer[i]) | UInt16(buffer[i + 1]) << 8
+                guard unit < 0x80, UInt8(unit) == wanted || asciiLowercased(UInt8(unit)) == asciiLowercased(wanted) else { return false }
+                i += compressed ? 1 : 2
+            }
+            return true
         }
-        return true
     }
 
     /// A stored name as text (compressed: Latin-1, one byte per character).

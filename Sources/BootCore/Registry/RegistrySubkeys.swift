@@ -65,7 +65,7 @@ extension RegistryHive {
             guard let flags = u16(data, 0x02), let nameLength = u16(data, 0x48),
                   0x4C + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
             let nameStart = data.lowerBound + 0x4C
-            guard RegistryName.matches(raw: bytes[nameStart..<nameStart + Int(nameLength)], compressed: flags & 0x20 != 0, name) else { return true }
+            guard RegistryName.matches(in: bytes, at: nameStart, length: Int(nameLength), compressed: flags & 0x20 != 0, name) else { return true }
             found = cell
             return false
         }

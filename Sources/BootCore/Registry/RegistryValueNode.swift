@@ -67,7 +67,7 @@ extension RegistryHive {
             guard let nameLength = u16(data, 0x02), let flags = u16(data, 0x10),
                   0x14 + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
             let nameStart = data.lowerBound + 0x14
-            guard RegistryName.matches(raw: bytes[nameStart..<nameStart + Int(nameLength)], compressed: flags & 1 != 0, wanted) else { return true }
+            guard RegistryName.matches(in: bytes, at: nameStart, length: Int(nameLength), compressed: flags & 1 != 0, wanted) else { return true }
             found = cell
             return false
         }
