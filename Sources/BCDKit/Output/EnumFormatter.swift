@@ -34,7 +34,7 @@ public struct EnumFormatter {
         out.append(contentsOf: heading.utf8)
         out.append(Self.newline)
         let width = heading.utf8.allSatisfy { $0 < 0x80 } ? heading.utf8.count : heading.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: width))
+        out.append(contentsOf: width <= Self.dashes.count ? Self.dashes[..<width] : Array(repeating: UInt8(ascii: "-"), count: width)[...])
         out.append(Self.newline)
         appendRow("identifier", [values.objectName(object.id)], to: &out)
         appendElements(of: object, to: &out)
@@ -56,7 +56,10 @@ public struct EnumFormatter {
     }
 
     private static let newline = UInt8(ascii: "\n")
-    private static let space = UInt8(ascii: " ")
+    /// The name column's padding and heading underlines are copied from these (a repeated
+    /// element is appended byte by byte).
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: nameWidth)
+    private static let dashes = [UInt8](repeating: UInt8(ascii: "-"), count: 80)
 
     /// Appended in place: building each row from temporaries was most of `enum`'s time.
     /// The name column counts characters (an element name is ASCII; a non-ASCII one counts by
@@ -66,11 +69,11 @@ public struct EnumFormatter {
         out.append(contentsOf: name.utf8)
         let bytes = out.count - before
         let width = out[before...].allSatisfy { $0 < 0x80 } ? bytes : name.count
-        out.append(contentsOf: repeatElement(Self.space, count: width < Self.nameWidth ? Self.nameWidth - width : 1))
+        out.append(contentsOf: Self.spaces[..<(width < Self.nameWidth ? Self.nameWidth - width : 1)])
         if let first = lines.first { out.append(contentsOf: first.utf8) }
         out.append(Self.newline)
         for line in lines.dropFirst() {
-            out.append(contentsOf: repeatElement(Self.space, count: Self.nameWidth))
+            out.append(contentsOf: Self.spaces)
             out.append(contentsOf: line.utf8)
             out.append(Self.newline)
         }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Element values as bcdedit prints them: one string per output line (object and integer
 /// lists put each item on its own line).
 public struct ValueFormatter {
@@ -17,7 +19,10 @@ public struct ValueFormatter {
         /// a ~150-byte value cost more than formatting it again.
         struct Key: Hashable {
             let value: RegistryValue
-            static func == (a: Key, b: Key) -> Bool { a.value == b.value }
+            static func == (a: Key, b: Key) -> Bool {
+                a.value.typeTag == b.value.typeTag && a.value.data.count == b.value.data.count
+                    && a.value.data.withUnsafeBytes { x in b.value.data.withUnsafeBytes { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+            }
             func hash(into hasher: inout Hasher) {
                 hasher.combine(value.typeTag)
                 hasher.combine(value.data.count)

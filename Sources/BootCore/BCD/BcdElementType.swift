@@ -8,18 +8,22 @@ public struct BcdElementType: Hashable, Comparable, Sendable, CustomStringConver
     /// Parses the registry key name ("12000004", exactly 8 digits) or "0x12000004" (1-8 digits).
     public init?(keyName: String) {
         // Read in place (this runs for every element key of a store): no array of the bytes.
-        let utf8 = keyName.utf8
-        var rest = utf8[...]
-        let prefixed = utf8.count >= 2 && utf8.first == 0x30 && utf8.dropFirst().first.map(asciiLowercased) == 0x78
-        if prefixed { rest = rest.dropFirst(2) }
-        let digits = prefixed ? utf8.count - 2 : utf8.count
-        guard prefixed ? (1...8).contains(digits) : digits == 8 else { return nil }
+        var name = keyName
+        guard let value = name.withUTF8({ Self.parse($0) }) else { return nil }
+        rawValue = value
+    }
+
+    /// 8 hex digits, or `0x` and 1 to 8.
+    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let prefixed = utf8.count >= 2 && utf8[0] == 0x30 && asciiLowercased(utf8[1]) == 0x78
+        let digits = utf8[(prefixed ? 2 : 0)...]
+        guard prefixed ? (1...8).contains(digits.count) : digits.count == 8 else { return nil }
         var value: UInt32 = 0
-        for digit in rest {
+        for digit in digits {
             guard let nibble = hexValue(digit) else { return nil }
             value = value << 4 | UInt32(nibble)
         }
-        rawValue = value
+        return value
     }
 
     public var elementClass: UInt32 { rawValue >> 28 }

@@ -22,15 +22,21 @@ enum RegistryName {
     static func matches<Name: Collection<UInt8>>(in bytes: [UInt8], at start: Int, length: Int, compressed: Bool, _ name: Name) -> Bool {
         let count = compressed ? length : length / 2
         guard count == name.count, start >= 0, length >= 0, start <= bytes.count - length else { return false }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var i = start
-            for wanted in name {
-                let unit = compressed ? UInt16(buffer[i]) : UInt16(buffer[i]) | UInt16(buffer[i + 1]) << 8
-                guard unit < 0x80, UInt8(unit) == wanted || asciiLowercased(UInt8(unit)) == asciiLowercased(wanted) else { return false }
-                i += compressed ? 1 : 2
-            }
-            return true
+        return bytes.withUnsafeBufferPointer { stored in
+            name.withContiguousStorageIfAvailable { wanted in
+                matches(stored, at: start, compressed: compressed, wanted)
+            } ?? matches(stored, at: start, compressed: compressed, name)
         }
+    }
+
+    private static func matches<Name: Collection<UInt8>>(_ stored: UnsafeBufferPointer<UInt8>, at start: Int, compressed: Bool, _ name: Name) -> Bool {
+        var i = start
+        for wanted in name {
+            let unit = compressed ? UInt16(stored[i]) : UInt16(stored[i]) | UInt16(stored[i + 1]) << 8
+            guard unit < 0x80, UInt8(unit) == wanted || asciiLowercased(UInt8(unit)) == asciiLowercased(wanted) else { return false }
+            i += compressed ? 1 : 2
+        }
+        return true
     }
 
     /// A stored name as text (compressed: Latin-1, one byte per character).
