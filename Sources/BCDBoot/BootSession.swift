@@ -393,18 +393,9 @@ public struct BootSession {
             options = error.optionsBefore
         }
         let raw = options.rawBCD
-        let injected: (input: Int, size: UInt64, crc: UInt32, count: Int)?
-        if ShellStartup.isUsed(mode: request.mode, arguments: request.loaderArguments) {
-            // The shell's startup.nsh sits in the disk's root before the files (Staging), so the
-            // loader takes it too, and injects it into the WIM as it would any loose file.
-            let script = NSTemporaryDirectory() + "bcd-expect-\(UUID().uuidString).nsh"
-            defer { try? FileManager.default.removeItem(atPath: script) }
-            try ShellStartup.make(arguments: request.loaderArguments).write(toFile: script, atomically: true, encoding: .ascii)
-            injected = try expectedInjectedWIM([ServedFile(name: ShellStartup.scriptName, path: script)] + files, options: options)
-                .map { (input: $0.input - 1, size: $0.size, crc: $0.crc, count: $0.count) }
-        } else {
-            injected = try expectedInjectedWIM(files, options: options)
-        }
+        // A shell's startup.nsh sits beside the files (Staging) and the loader takes it too, but
+        // never injects it (WIMInjectionRule: *.nsh): the WIM is patched with the files alone.
+        let injected = try expectedInjectedWIM(files, options: options)
         var out: [ExpectedFile] = []
         for (i, f) in files.enumerated() {
             if let injected, injected.input == i {

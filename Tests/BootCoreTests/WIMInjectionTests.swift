@@ -39,7 +39,7 @@ struct WIMInjectionTests {
 
     @Test func notInjectedAsWimboot() {
         for name in ["BCD", "bcd", "boot.stl", "BOOTMGR", "bootmgr.exe", "boot.wim", "x.WIM", "boot.sdi", "bootx64.efi",
-                     "bootmgfw.EFI", "segoe_slboot.ttf", "wgl4_boot.TTF"] {
+                     "bootmgfw.EFI", "segoe_slboot.ttf", "wgl4_boot.TTF", "startup.nsh", "STARTUP.NSH"] {
             #expect(!WIMInjectionRule.isInjected(Array(name.utf8)), "\(name) must not be injected")
         }
         for name in ["startnet.cmd", "winpeshl.ini", "bcd.txt", "bootmgr.bak", "script.ps1", "wim", "driver.inf"] {

@@ -3,7 +3,8 @@
 public enum WIMInjectionExclusion: Equatable, Sendable {
     /// BCD, boot.stl, bootmgr, bootmgr.exe.
     case bootFile
-    /// `*.wim`, `*.sdi`, `*.efi`, `*.ttf` (boot fonts).
+    /// `*.wim`, `*.sdi`, `*.efi`, `*.ttf` (boot fonts), `*.nsh` (UEFI shell scripts: a
+    /// `startup.nsh` that started the loader from the shell sits beside its files).
     case bootFileType
     /// The loader's own file.
     case loader
@@ -11,7 +12,7 @@ public enum WIMInjectionExclusion: Equatable, Sendable {
     public var reason: String {
         switch self {
         case .bootFile: return "a boot file, served on the disk only"
-        case .bootFileType: return "a WIM, SDI, EFI or font file, served on the disk only"
+        case .bootFileType: return "a WIM, SDI, EFI, font or UEFI shell script file, served on the disk only"
         case .loader: return "the loader itself"
         }
     }
@@ -20,7 +21,7 @@ public enum WIMInjectionExclusion: Equatable, Sendable {
 /// Which of the loader's files go into `\Windows\System32` of the served image.
 public enum WIMInjectionRule {
     static let bootFiles = ["bcd", "boot.stl", "bootmgr", "bootmgr.exe"]
-    static let bootSuffixes = [".wim", ".sdi", ".efi", ".ttf"]
+    static let bootSuffixes = [".wim", ".sdi", ".efi", ".ttf", ".nsh"]
 
     /// Why `name` is not injected, or nil when it is. ASCII case-insensitive; `loaderName` is
     /// the loader's own file name when known.
