@@ -21,12 +21,19 @@ extension RegistryHive {
 
     public func key(at cell: UInt32) throws(RegistryError) -> RegistryKeyNode {
         let data = try record(cell, "nk")
-        guard let flags = u16(data, 0x02), let subkeys = u32(data, 0x14), let subkeyList = u32(data, 0x1C),
-              let values = u32(data, 0x24), let valueList = u32(data, 0x28), let nameLength = u16(data, 0x48),
-              0x4C + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
-        let nameStart = data.lowerBound + 0x4C
-        return RegistryKeyNode(cell: cell, nameBytes: bytes[nameStart..<nameStart + Int(nameLength)], compressedName: flags & 0x20 != 0,
+        let name = try keyName(in: data)
+        guard let subkeys = u32(data, 0x14), let subkeyList = u32(data, 0x1C),
+              let values = u32(data, 0x24), let valueList = u32(data, 0x28) else { throw .badCell(offset: data.lowerBound - 4) }
+        return RegistryKeyNode(cell: cell, nameBytes: bytes[name.start..<name.start + name.length], compressedName: name.compressed,
                                subkeyCount: subkeys, subkeyList: subkeyList, valueCount: values, valueList: valueList)
+    }
+
+    /// Where the name of the nk cell `data` is (length 0x48, bytes from 0x4C, flag 0x20 at 0x02:
+    /// compressed), checked against the cell: name lookups read this alone.
+    func keyName(in data: Range<Int>) throws(RegistryError) -> (start: Int, length: Int, compressed: Bool) {
+        guard let flags = u16(data, 0x02), let nameLength = u16(data, 0x48),
+              0x4C + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
+        return (data.lowerBound + 0x4C, Int(nameLength), flags & 0x20 != 0)
     }
 
     /// The key at `path` (components separated by "\", compared ignoring ASCII case) below

@@ -61,11 +61,8 @@ extension RegistryHive {
     func subkey<Name: Collection<UInt8>>(of key: RegistryKeyNode, named name: Name) throws(RegistryError) -> RegistryKeyNode? {
         var found: UInt32?
         try forEachSubkeyCell(of: key) { (cell) throws(RegistryError) in
-            let data = try record(cell, "nk")
-            guard let flags = u16(data, 0x02), let nameLength = u16(data, 0x48),
-                  0x4C + Int(nameLength) <= data.count else { throw .badCell(offset: data.lowerBound - 4) }
-            let nameStart = data.lowerBound + 0x4C
-            guard RegistryName.matches(in: bytes, at: nameStart, length: Int(nameLength), compressed: flags & 0x20 != 0, name) else { return true }
+            let stored = try keyName(in: try record(cell, "nk"))
+            guard RegistryName.matches(in: bytes, at: stored.start, length: stored.length, compressed: stored.compressed, name) else { return true }
             found = cell
             return false
         }
