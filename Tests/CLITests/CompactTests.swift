@@ -123,5 +123,15 @@ struct CompactTests {
             }
         }
         #expect(old > 0 && new > 0, "kills landed only on one side: old \(old), new \(new)")
+
+        // Whatever temporaries the kills left beside the store, the next save removes them
+        // (their writers are gone); a live process's temporary is left alone.
+        let live = directory.appendingPathComponent(".victim.tmp-\(getppid())-7").path
+        FileManager.default.createFile(atPath: live, contents: Data())
+        let dead = directory.appendingPathComponent(".victim.tmp-2147483646-7").path
+        FileManager.default.createFile(atPath: dead, contents: Data())
+        #expect(try BCDRunner.bcd(["compact", store]).status == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".victim.tmp-") }
+        #expect(left == [".victim.tmp-\(getppid())-7"], "\(left)")
     }
 }

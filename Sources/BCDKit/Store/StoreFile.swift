@@ -75,6 +75,7 @@ public final class StoreFile {
         let current = try PosixFile.readAll(path)
         guard current == diskBytes else { throw .changedOnDisk(path: path) }
 
+        StaleTemporaries.remove(for: path)
         let scratch = StoreFile.temporaryPath(for: path)
         let mode = PosixFile.mode(path).map { $0 & 0o7777 } ?? 0o644
         try PosixFile.writeNew(scratch, current, mode: mode)
@@ -112,8 +113,7 @@ public final class StoreFile {
     }
 
     private static func temporaryPath(for path: String) -> String {
-        let directory = PosixFile.directory(of: path)
-        return "\(directory)/.\(PosixFile.fileName(of: path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        "\(PosixFile.directory(of: path))/\(StaleTemporaries.name(for: path))"
     }
 
     /// Now as a Windows FILETIME (100 ns since 1601-01-01).
