@@ -22,7 +22,7 @@ public struct VirtualFatDisk<Source: ByteSource> {
     ///   run for each file, all mapped to the same source bytes: a clean FAT32 that `fsck.fat`
     ///   accepts, with a disk nine times the payload. true points all nine entries at one run:
     ///   a compact disk that readers accept but checkers report as cross-linked.
-    public init(files: [VirtualFatFile<Source>], sharedClusters: Bool = false, volumeID: UInt32 = 0x4243_4430) throws(VirtualDiskError) {
+    public init(files: [VirtualFatFile<Source>], sharedClusters: Bool = false, volumeID: UInt32 = VirtualFatDiskIdentity.volumeID) throws(VirtualDiskError) {
         try Self.validate(files)
         self.files = files
         self.volumeID = volumeID
