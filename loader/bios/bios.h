@@ -6,13 +6,12 @@
 #include <stdarg.h>
 #include "layout.h"
 
-/* thunk.S: the register block of one BIOS call (offsets fixed in thunk.S). */
-struct bios_regs {
-    uint32_t eax, ebx, ecx, edx, esi, edi, ebp, eflags;
-    uint16_t ds, es;
-};
+#include "bootapp.h"
+
+/* thunk.S: a BIOS call with the boot application callback's register block (bootapp.h). */
 #define EFLAGS_CF 1u
 void bios_int(int n, struct bios_regs *regs);
+void bios_call(struct bios_regs *regs);   /* far call to regs->vector (segment << 16 | offset) */
 extern uint32_t bios_setup_base;        /* linear address of the setup (the bzImage header) */
 
 /* The boot protocol fields the boot program filled in (header.S offsets). */

@@ -1,27 +1,32 @@
-/* bios_int(n, regs): calls BIOS interrupt n from 32-bit protected mode.
+/* bios_int(n, regs) and bios_call(regs): a BIOS interrupt, or a far call to a real-mode
+ * function, from 32-bit protected mode.
  *
  * Protected -> real: copy *regs into the register block below 1 MiB, far-jump to the 16-bit
  * code selector (base = the setup's segment), load 16-bit data selectors (64 KiB limits, so
  * the hidden segment state is real-mode-like), clear CR0.PE, far-jump to S:offset, load the
  * real-mode IVT (IDTR base 0, limit 0x3FF), load the block's segment and general registers,
- * INT n (its immediate byte is patched per call) with interrupts enabled; then store the
+ * then INT n (its immediate byte is patched per call) or a far call through the block's vector
+ * (offset in the low 16 bits, segment in the high), with interrupts enabled; then store the
  * registers and flags back, reload the GDT, set CR0.PE and far-jump to 32-bit code, which
  * restores its stack and copies the block back to *regs.
- * Block layout = struct bios_regs (bios.h): eax ebx ecx edx esi edi ebp eflags (4 bytes
- * each, offsets 0..28), ds es (2 bytes each, 32 and 34). */
+ * The block is the boot application callback's (bootapp.h struct bios_regs, 0x40 bytes), so
+ * bootmgr.exe's calls pass through unchanged. The IDTR is left at the IVT: the caller
+ * (callback.S) restores its own. */
 #include "layout.h"
 
-#define R_EAX 0
-#define R_EBX 4
-#define R_ECX 8
-#define R_EDX 12
-#define R_ESI 16
-#define R_EDI 20
-#define R_EBP 24
-#define R_EFLAGS 28
-#define R_DS 32
-#define R_ES 34
-#define R_SIZE 36
+#define R_VECTOR 0x00
+#define R_EAX 0x04
+#define R_EBX 0x08
+#define R_ECX 0x0C
+#define R_EDX 0x10
+#define R_ESI 0x1C
+#define R_EDI 0x20
+#define R_DS 0x28
+#define R_ES 0x30
+#define R_FS 0x34
+#define R_GS 0x38
+#define R_EFLAGS 0x3C
+#define R_SIZE 0x40
 
 	.section .setup, "awx"
 	.code16
@@ -43,10 +48,11 @@ rm_real:
 	movw %cs, %ax
 	movw %ax, %ss
 	movw $rm_stack_top, %sp
-	xorw %ax, %ax
-	movw %ax, %fs
-	movw %ax, %gs
 	lidtl %cs:rm_idtr
+	movw %cs:rm_block + R_FS, %ax
+	movw %ax, %fs
+	movw %cs:rm_block + R_GS, %ax
+	movw %ax, %gs
 	movw %cs:rm_block + R_ES, %ax
 	movw %ax, %es
 	movw %cs:rm_block + R_DS, %ax
@@ -57,12 +63,15 @@ rm_real:
 	movl %cs:rm_block + R_EDX, %edx
 	movl %cs:rm_block + R_ESI, %esi
 	movl %cs:rm_block + R_EDI, %edi
-	movl %cs:rm_block + R_EBP, %ebp
 	sti
+	testb $1, %cs:rm_far
+	jnz 1f
 	.byte 0xCD			/* int $n */
 	.globl rm_int_number
 rm_int_number:	.byte 0
-	cli
+	jmp 2f
+1:	lcallw *%cs:rm_block + R_VECTOR
+2:	cli
 	cld
 	movl %eax, %cs:rm_block + R_EAX
 	movl %ebx, %cs:rm_block + R_EBX
@@ -70,11 +79,12 @@ rm_int_number:	.byte 0
 	movl %edx, %cs:rm_block + R_EDX
 	movl %esi, %cs:rm_block + R_ESI
 	movl %edi, %cs:rm_block + R_EDI
-	movl %ebp, %cs:rm_block + R_EBP
 	pushfl
 	popl %cs:rm_block + R_EFLAGS
 	movw %ds, %cs:rm_block + R_DS
 	movw %es, %cs:rm_block + R_ES
+	movw %fs, %cs:rm_block + R_FS
+	movw %gs, %cs:rm_block + R_GS
 	lgdtl %cs:gdtr
 	movl %cr0, %eax
 	orl $1, %eax
@@ -85,6 +95,7 @@ rm_int_number:	.byte 0
 
 rm_idtr:	.word 0x3FF
 	.long 0
+rm_far:	.byte 0			/* 1: far call (bios_call), 0: INT n (bios_int) */
 	.balign 4
 	.globl rm_block
 rm_block:	.space R_SIZE
@@ -98,8 +109,20 @@ rm_stack_top:
 
 	.text
 	.code32
-	.globl bios_int
+	.globl bios_int, bios_call
+bios_call:				/* void bios_call(struct bios_regs *regs) */
+	movl bios_setup_base, %eax
+	movb $1, rm_far(%eax)
+	movl 4(%esp), %eax
+	pushl %eax
+	pushl $0
+	call thunk
+	addl $8, %esp
+	ret
 bios_int:				/* void bios_int(int n, struct bios_regs *regs) */
+	movl bios_setup_base, %eax
+	movb $0, rm_far(%eax)
+thunk:
 	pushl %ebp
 	pushl %ebx
 	pushl %esi
