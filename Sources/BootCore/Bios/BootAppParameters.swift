@@ -194,7 +194,7 @@ public enum BootAppParameters {
 }
 
 /// One region the application must treat as in use (the loader, the application's image, the files).
-public struct BootAppMemoryRegion: Equatable {
+public struct BootAppMemoryRegion: Equatable, Sendable {
     public var startPage: UInt64
     public var pageCount: UInt64
     /// Memory type; 0 is what the boot programs that start bootmgr.exe pass.
