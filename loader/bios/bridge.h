@@ -38,3 +38,18 @@ const uint16_t *ldr_input_name(int32_t index, intptr_t *length);
 int32_t bios_cpio_parse(const void *base, uint32_t size);
 int32_t bios_cpio_entry(intptr_t n, char *name, intptr_t capacity, uint32_t *offset, uint32_t *size);
 int32_t bios_boot_manager_source(int32_t *input);   /* 1 supplied, 2 compressed, 0 from the WIM */
+
+/* bios/swift/HandoffBridge.swift: bootmgr.exe (PEImage), its parameter block
+ * (BootAppParameters) and the E820 map it sees (BiosMemoryMap). */
+int32_t bios_pe_parse(int32_t input, uint64_t size, uint32_t *image_size, uint32_t *entry);
+int32_t bios_pe_load(void *buffer);
+intptr_t bios_bootapp_size(intptr_t regions);
+int32_t bios_bootapp_build(void *address, uint32_t image_base, uint32_t image_size, const uint32_t *starts,
+                           const uint32_t *ends, intptr_t count, uint32_t drive, uint32_t call_interrupt, uint32_t call_real);
+void bios_e820_add(uint64_t base, uint64_t length, uint32_t type);
+void bios_e820_keep(uint64_t start, uint64_t end);
+intptr_t bios_e820_build(void);
+int32_t bios_e820_entry(intptr_t n, uint64_t *base, uint64_t *length, uint32_t *type);
+/* bios/swift/CallbackBridge.swift: the calls the loader answers itself. */
+int32_t bios_int13_start(uint8_t drive, uint8_t drive_count);
+int32_t bios_callback_emulate(void *regs);   /* 1: answered (registers written back) */

@@ -7,6 +7,7 @@
 #include "memmap.h"
 #include "options.h"
 #include "vdisk.h"
+#include "handoff.h"
 
 void bios_main(uint32_t setup_base) {
     console_init();
@@ -29,5 +30,5 @@ void bios_main(uint32_t setup_base) {
     serial_printf("LOADER bcd raw (BIOS: not patched)\n");
 
     vdisk_build();
-    die("entering bootmgr.exe is not implemented yet");
+    enter_bootmgr(bootmgr);
 }
