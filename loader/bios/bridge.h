@@ -53,3 +53,11 @@ int32_t bios_e820_entry(intptr_t n, uint64_t *base, uint64_t *length, uint32_t *
 /* bios/swift/CallbackBridge.swift: the calls the loader answers itself. */
 int32_t bios_int13_start(uint8_t drive, uint8_t drive_count);
 int32_t bios_callback_emulate(void *regs);   /* 1: answered (registers written back) */
+/* bios/swift/BiosBridge.swift: what to take from the WIM (LoaderBiosWimFiles). */
+int32_t bios_wim_wanted(intptr_t slot, char *path, intptr_t path_capacity, char *name, intptr_t name_capacity);
+/* swift/WimBridge.swift, swift/RulesBridge.swift (shared with the UEFI loader). */
+int32_t ldr_wim_input(void);
+int32_t ldr_wim_open(int32_t input, uint64_t size, intptr_t index);
+intptr_t ldr_wim_image_count(void);
+int64_t ldr_wim_file_size(const char *path, intptr_t length);
+int32_t ldr_wim_file_read(const char *path, intptr_t length, void *buffer, uint64_t size);

@@ -15,3 +15,5 @@ extern unsigned input_count;
 struct input *find_input(const char *name);    /* ASCII case-insensitive */
 struct input *input_at(int32_t index);         /* NULL for -1 (a bridge's "none") */
 void take_inputs(void);                        /* dies with one line on a bad initrd */
+/* wim.c: the files LoaderBiosWimFiles wants, from the WIM (bootmgr.exe only if want_bootmgr). */
+void take_from_wim(int want_bootmgr);

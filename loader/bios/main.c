@@ -19,12 +19,17 @@ void bios_main(uint32_t setup_base) {
     info("loader: wimboot-compatible BIOS loader (bcd " BCD_VERSION ")\n");
     take_inputs();
 
+    /* bootmgr.exe: supplied; else from a supplied compressed bootmgr; else from the WIM. */
     int32_t index = -1;
     int32_t source = bios_boot_manager_source(&index);
-    struct input *bootmgr = input_at(index);
-    if (source == 1) serial_printf("LOADER bootmgr %s\n", bootmgr->name);
-    else if (source == 2) die("bootmgr (compressed) is not supported yet: supply bootmgr.exe");
-    else die("no boot manager: supply bootmgr.exe (or bootmgr, or a WIM with \\Windows\\Boot\\PXE\\bootmgr.exe)");
+    int compressed = source == 2;
+    if (compressed) info("loader: bootmgr (compressed) is not supported yet: bootmgr.exe is taken from the WIM\n");
+    take_from_wim(source != 1);
+    source = bios_boot_manager_source(&index);
+    struct input *bootmgr = source == 1 ? input_at(index) : 0;
+    if (!bootmgr && compressed) die("bootmgr (compressed) is not supported yet: supply bootmgr.exe (or a WIM with \\Windows\\Boot\\PXE\\bootmgr.exe)");
+    if (!bootmgr) die("no boot manager: supply bootmgr.exe (or bootmgr, or a WIM with \\Windows\\Boot\\PXE\\bootmgr.exe)");
+    serial_printf("LOADER bootmgr %s\n", bootmgr->name);
 
     if (!find_input("BCD")) die("no BCD: supply a file named BCD (or a WIM with \\Windows\\Boot\\DVD\\PCAT\\BCD)");
     serial_printf("LOADER bcd raw (BIOS: not patched)\n");

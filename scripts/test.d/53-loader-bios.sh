@@ -7,7 +7,7 @@
 # BCD, unknown option) is one line, after which the test stops QEMU (a hang reaches the timeout
 # and fails).
 source "$(dirname "$0")/../../loader/tests/lib.sh"
-need cpio perl gcc ld swift
+need cpio perl gcc ld swift wimcapture
 build_loader bios
 swift build --product bcd >"$WORK/swift.log" 2>&1 || { tail -20 "$WORK/swift.log"; fail "swift build --product bcd failed"; }
 bcd=$(swift build --show-bin-path)/bcd
@@ -60,6 +60,15 @@ newc "$WORK/nobcd.cpio" bootmgr.exe boot.sdi
 newc "$WORK/nobootmgr.cpio" sub/BCD boot.sdi
 newc "$WORK/notpe.cpio" bad/bootmgr.exe sub/BCD
 head -c 4096 /dev/urandom >"$WORK/garbage.cpio"
+mkdir -p "$WORK/served"; cp "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$f/startnet.cmd" "$WORK/served/"
+# A WIM holding the BIOS boot files (\Windows\Boot\PXE\bootmgr.exe, \Windows\Boot\DVD\PCAT\BCD
+# and boot.sdi): the initrd holds the WIM alone.
+tree=$WORK/tree; mkdir -p "$tree/Windows/Boot/PXE" "$tree/Windows/Boot/DVD/PCAT" "$tree/Windows/System32" "$WORK/wim"
+cp "$f/bootmgr.exe" "$tree/Windows/Boot/PXE/"; cp "$f/sub/BCD" "$f/boot.sdi" "$tree/Windows/Boot/DVD/PCAT/"
+head -c 100000 /dev/urandom >"$tree/Windows/System32/filler.bin"
+wimcapture "$tree" "$WORK/wim/boot.wim" PE --compress=lzx --boot >/dev/null
+( cd "$WORK/wim" && echo boot.wim | cpio -o -H newc --quiet ) >"$WORK/wim.cpio"
+cp "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$WORK/wim/"
 
 expect_inputs() {   # LOG: every file with the host's size
     expect_line "$1" "^LOADER input bootmgr.exe size=$(size_of "$f/bootmgr.exe")\$"
@@ -68,16 +77,16 @@ expect_inputs() {   # LOG: every file with the host's size
     expect_line "$1" "^LOADER input startnet.cmd size=$(size_of "$f/startnet.cmd")\$"
     reject_line "$1" '^LOADER input sub'
 }
-# expect_probe LOG: bootmgr.exe (the probe) was entered and read the disk `bcd vdisk` makes of
-# the files in the order the loader listed them.
+# expect_probe LOG [DIR]: bootmgr.exe (the probe) was entered and read the disk `bcd vdisk`
+# makes of the files in the order the loader listed them (inputs and files extracted from the
+# WIM), each found in DIR by its served name (default: $WORK/served).
 expect_probe() {
+    local dir=${2:-$WORK/served}
     expect_line "$1" '^LOADER entering bootmgr.exe \(parameters at [0-9a-f]+, drive 0x8[0-9]\)$'
     expect_line "$1" '^PROBE block ok image=[0-9a-f]{8} size=[0-9]+$'
     expect_line "$1" '^PROBE int13 41h bx=aa55 cf=0$'
     local args=() name
-    while read -r name; do
-        case $name in BCD) args+=("BCD=$f/sub/BCD");; *) args+=("$name=$f/$name");; esac
-    done < <(sed -nE 's/^LOADER input (.*) size=[0-9]+$/\1/p' "$1.txt")
+    while read -r name; do args+=("$name=$dir/$name"); done < <(sed -nE 's/^LOADER input (.*) size=[0-9]+$/\1/p; s/^LOADER extracted .*\\([^\\]*) size=[0-9]+$/\1/p' "$1.txt")
     "$bcd" vdisk "${args[@]}" -o "$WORK/ref.img" >/dev/null
     expect_line "$1" "^PROBE int13 48h sectors=$(( $(size_of "$WORK/ref.img") / 512 )) cf=0\$"
     expect_line "$1" "^PROBE disk crc32=$(crc32 "$WORK/ref.img")\$"
@@ -121,7 +130,13 @@ expect_line "$WORK/ipxe" '^LOADER emulating drive 0x80 sectors=[0-9]+$'
 expect_probe "$WORK/ipxe"
 echo "53-loader-bios: iPXE ok"
 
-# 4. Errors: one line each, then the loader halts (the test stops QEMU).
+# 4. bootmgr.exe, BCD and boot.sdi from the WIM (LoaderBiosWimFiles).
+STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/fromwim" -nic none -kernel "$LKRN" -initrd "$WORK/wim.cpio"
+for p in 'PXE\\bootmgr.exe' 'DVD\\PCAT\\BCD' 'DVD\\PCAT\\boot.sdi'; do expect_line "$WORK/fromwim" "^LOADER extracted \\\\Windows\\\\Boot\\\\$p size=[0-9]+\$"; done
+expect_probe "$WORK/fromwim" "$WORK/wim"
+echo "53-loader-bios: files from the WIM ok"
+
+# 5. Errors: one line each, then the loader halts (the test stops QEMU).
 boot_bios "$WORK/e-noinitrd" -nic none -kernel "$LKRN"
 one_error_line "$WORK/e-noinitrd" 'no initrd'
 boot_bios "$WORK/e-garbage" -nic none -kernel "$LKRN" -initrd "$WORK/garbage.cpio"

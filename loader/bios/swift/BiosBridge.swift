@@ -54,3 +54,17 @@ public func biosBootManagerSource(_ input: UnsafeMutablePointer<Int32>) -> Int32
     case .fromWIM: input.pointee = -1; return 0
     }
 }
+
+/// Entry `slot` of the files the BIOS loader takes from the WIM (BootCore LoaderBiosWimFiles),
+/// when the inputs lack it: copies its path (ASCII) and served name, NUL-terminated and cut to
+/// fit. Returns 1 wanted, 2 wanted and it is the boot manager, 0 not wanted, -1 past the last.
+@_cdecl("bios_wim_wanted")
+public func biosWimWanted(_ slot: Int, _ path: UnsafeMutablePointer<UInt8>, _ pathCapacity: Int,
+                          _ name: UnsafeMutablePointer<UInt8>, _ nameCapacity: Int) -> Int32 {
+    guard slot >= 0, slot < LoaderBiosWimFiles.all.count else { return -1 }
+    let file = LoaderBiosWimFiles.all[slot]
+    guard LoaderBiosWimFiles.isWanted(file, inputs: ldrInputNames()) else { return 0 }
+    ldrCopy(Array(file.path.utf8), to: path, capacity: pathCapacity)
+    ldrCopy(Array(file.name.utf8), to: name, capacity: nameCapacity)
+    return file.isBootManager ? 2 : 1
+}
