@@ -178,4 +178,24 @@ screen "$WORK/badbcd.vga" >"$WORK/badbcd.screen"
 sed -n 15p "$WORK/badbcd.screen" | grep -qE '^    Status: 0xc000000f' || { cat "$WORK/badbcd.screen" >&2; fail "badbcd: no Status on the screen"; }
 sed -n 13p "$WORK/badbcd.screen" | grep -qE '^    File: \\Boot\\BCD' || fail "badbcd: the screen does not name \\Boot\\BCD"
 echo "54-loader-standin-bios: unreadable BCD ok"
+
+# 7. Only a WIM in the initrd: the loader takes bootmgr.exe (\Windows\Boot\PXE), BCD and
+#    boot.sdi (\Windows\Boot\DVD\PCAT) from it; the stand-in reads and follows them as before.
+w=$WORK/wimtree; mkdir -p "$w/Windows/Boot/PXE" "$w/Windows/Boot/DVD/PCAT" "$WORK/wimonly-in"
+cp -r "$tree/Windows/System32" "$w/Windows/"
+cp "$f/bootmgr.exe" "$w/Windows/Boot/PXE/"; cp "$f/BCD" "$f/boot.sdi" "$w/Windows/Boot/DVD/PCAT/"
+wimcapture "$w" "$WORK/wimonly-in/boot.wim" PE --compress=lzx --boot >/dev/null
+newc "$WORK/wimonly.cpio" "$WORK/wimonly-in" boot.wim
+boot "$WORK/wimonly" -nic none -kernel "$LKRN" -initrd "$WORK/wimonly.cpio"
+expect_line "$WORK/wimonly" '^LOADER extracted \\Windows\\Boot\\PXE\\bootmgr\.exe size=[0-9]+$'
+for p in '\Boot\BCD' '\EFI\Microsoft\Boot\BCD' '\Sources\BCD'; do expect_file "$WORK/wimonly" "$p" "$f/BCD"; done
+for p in '\Boot\boot.sdi' '\boot.sdi'; do expect_file "$WORK/wimonly" "$p" "$f/boot.sdi"; done
+for p in '\Sources\boot.wim' '\boot.wim'; do expect_file "$WORK/wimonly" "$p" "$WORK/wimonly-in/boot.wim"; done
+expect_line "$WORK/wimonly" '^STANDIN bcd \\Boot\\BCD exe=[1-9][0-9]* efi=0$'
+s=$WORK/wimonly-served; mkdir -p "$s"; cp "$f/bootmgr.exe" "$f/BCD" "$f/boot.sdi" "$WORK/wimonly-in/boot.wim" "$s/"
+args=(); while read -r name; do args+=("$name=$s/$name"); done < <(sed -nE 's/^LOADER input (.*) size=[0-9]+$/\1/p; s/^LOADER extracted .*\\([^\\]*) size=[0-9]+$/\1/p' "$WORK/wimonly.txt")
+"$bcd" vdisk "${args[@]}" -o "$WORK/ref-wim.img" >/dev/null
+expect_line "$WORK/wimonly" "^STANDIN disk blocks=$(( $(size_of "$WORK/ref-wim.img") / 512 )) crc32=$(crc32 "$WORK/ref-wim.img")\$"
+expect_followed "$WORK/wimonly"
+echo "54-loader-standin-bios: bootmgr.exe, BCD and boot.sdi from the WIM ok"
 echo "54-loader-standin-bios: ok"
