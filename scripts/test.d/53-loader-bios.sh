@@ -86,7 +86,7 @@ expect_probe() {
     expect_line "$1" '^PROBE block ok image=[0-9a-f]{8} size=[0-9]+$'
     expect_line "$1" '^PROBE int13 41h bx=aa55 cf=0$'
     local args=() name
-    while read -r name; do args+=("$name=$dir/$name"); done < <(sed -nE 's/^LOADER input (.*) size=[0-9]+$/\1/p; s/^LOADER extracted .*\\([^\\]*) size=[0-9]+$/\1/p' "$1.txt")
+    while read -r name; do args+=("$name=$dir/$name"); done < <(sed -nE 's/^LOADER input (.*) size=[0-9]+$/\1/p; s/^LOADER extracted .*\\([^\\]*) size=[0-9]+$/\1/p; s/^LOADER extracted (bootmgr.exe) from .*/\1/p' "$1.txt")
     "$bcd" vdisk "${args[@]}" -o "$WORK/ref.img" >/dev/null
     expect_line "$1" "^PROBE int13 48h sectors=$(( $(size_of "$WORK/ref.img") / 512 )) cf=0\$"
     expect_line "$1" "^PROBE disk crc32=$(crc32 "$WORK/ref.img")\$"
@@ -136,7 +136,19 @@ for p in 'PXE\\bootmgr.exe' 'DVD\\PCAT\\BCD' 'DVD\\PCAT\\boot.sdi'; do expect_li
 expect_probe "$WORK/fromwim" "$WORK/wim"
 echo "53-loader-bios: files from the WIM ok"
 
-# 5. Errors: one line each, then the loader halts (the test stops QEMU).
+# 5. bootmgr.exe decoded from a compressed PCAT bootmgr (made by `bcd bootmgr pack`), LZNT1 and XCA.
+for fmt in lznt1 xca; do
+    d=$WORK/files-$fmt; mkdir -p "$d"
+    "$bcd" bootmgr pack "$f/bootmgr.exe" -o "$d/bootmgr" --format $fmt
+    cp "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$d/"
+    ( cd "$d" && printf '%s\n' bootmgr BCD boot.sdi | cpio -o -H newc --quiet ) >"$WORK/packed-$fmt.cpio"
+    STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/packed-$fmt" -nic none -kernel "$LKRN" -initrd "$WORK/packed-$fmt.cpio"
+    expect_line "$WORK/packed-$fmt" "^LOADER extracted bootmgr.exe from bootmgr offset=[0-9a-f]+ format=$fmt size=$(size_of "$f/bootmgr.exe")\$"
+    expect_probe "$WORK/packed-$fmt" "$d"
+    echo "53-loader-bios: bootmgr ($fmt) ok"
+done
+
+# 6. Errors: one line each, then the loader halts (the test stops QEMU).
 boot_bios "$WORK/e-noinitrd" -nic none -kernel "$LKRN"
 one_error_line "$WORK/e-noinitrd" 'no initrd'
 boot_bios "$WORK/e-garbage" -nic none -kernel "$LKRN" -initrd "$WORK/garbage.cpio"
@@ -147,6 +159,10 @@ boot_bios "$WORK/e-nobcd" -nic none -kernel "$LKRN" -initrd "$WORK/nobcd.cpio"
 one_error_line "$WORK/e-nobcd" 'no BCD: supply a file named BCD'
 boot_bios "$WORK/e-option" -nic none -kernel "$LKRN" -initrd "$WORK/all.cpio" -append "rawbcd frobnicate"
 one_error_line "$WORK/e-option" 'unknown command line option "frobnicate"'
+head -c 50000 /dev/urandom >"$f/bad/bootmgr"
+( cd "$f" && printf '%s\n' bad/bootmgr sub/BCD | cpio -o -H newc --quiet ) >"$WORK/nopacked.cpio"
+boot_bios "$WORK/e-nopacked" -nic none -kernel "$LKRN" -initrd "$WORK/nopacked.cpio"
+one_error_line "$WORK/e-nopacked" 'no boot manager: bootmgr: no compressed bootmgr.exe \(LZNT1 or XCA, i386 PE32\) found in the file'
 boot_bios "$WORK/e-notpe" -nic none -kernel "$LKRN" -initrd "$WORK/notpe.cpio"
 one_error_line "$WORK/e-notpe" 'bootmgr.exe is not a usable boot manager: not a PE image \(no MZ\)$'
 echo "53-loader-bios: errors ok"
