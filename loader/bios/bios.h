@@ -23,7 +23,11 @@ static inline uint32_t setup_u32(uint32_t off) { return *(volatile uint32_t *)(b
 /* A byte of low memory (the BIOS data area) by its linear address. */
 static inline uint8_t peek8(uint32_t a) { uint8_t v; __asm__ volatile("movb (%1), %0" : "=q"(v) : "r"(a) : "memory"); return v; }
 static inline void poke8(uint32_t a, uint8_t v) { __asm__ volatile("movb %0, (%1)" :: "q"(v), "r"(a) : "memory"); }
+static inline void poke16(uint32_t a, uint16_t v) { __asm__ volatile("movw %0, (%1)" :: "r"(v), "r"(a) : "memory"); }
 static inline uint8_t setup_u8(uint32_t off) { return *(volatile uint8_t *)(bios_setup_base + off); }
+
+/* setup_reloc.c: the real-mode part moved to the top of conventional memory (first thing). */
+void setup_relocate(void);
 
 /* console.c: COM1 (115200 8N1) and the BIOS screen (INT 10h teletype). */
 void console_init(void);
@@ -39,4 +43,5 @@ void heap_init(uintptr_t start, uintptr_t end);
 uintptr_t heap_used_end(void);
 void *memcpy(void *d, const void *s, size_t n);
 void *memset(void *d, int c, size_t n);
+void *memmove(void *d, const void *s, size_t n);
 size_t strlen(const char *s);

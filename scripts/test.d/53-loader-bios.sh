@@ -8,7 +8,7 @@
 # and fails).
 source "$(dirname "$0")/../../loader/tests/lib.sh"
 need cpio perl gcc ld swift wimcapture
-build_loader bios
+build_loader bios standin-bios
 swift build --product bcd >"$WORK/swift.log" 2>&1 || { tail -20 "$WORK/swift.log"; fail "swift build --product bcd failed"; }
 bcd=$(swift build --show-bin-path)/bcd
 LKRN=$BUILD/loader.lkrn
@@ -148,7 +148,22 @@ for fmt in lznt1 xca; do
     echo "53-loader-bios: bootmgr ($fmt) ok"
 done
 
-# 6. Errors: one line each, then the loader halts (the test stops QEMU).
+# 6. The BIOS STAND-IN boot manager (build/standin-bios.exe) as bootmgr.exe: it reads the drive
+# through the callback's INT 13h and mounts it: each file with the host's size and CRC32, the BCD
+# unpatched (its .exe paths stay), the raw drive equal to bcd vdisk's.
+d=$WORK/files-standin; mkdir -p "$d"
+cp "$BUILD/standin-bios.exe" "$d/bootmgr.exe"; cp "$f/sub/BCD" "$f/boot.sdi" "$f/startnet.cmd" "$d/"
+( cd "$d" && printf '%s\n' bootmgr.exe BCD boot.sdi startnet.cmd | cpio -o -H newc --quiet ) >"$WORK/standin.cpio"
+STOP_ON='^(loader: error:|STANDIN done)' boot_bios "$WORK/standin" -nic none -kernel "$LKRN" -initrd "$WORK/standin.cpio"
+expect_line "$WORK/standin" '^STANDIN firmware bios$'
+expect_line "$WORK/standin" "^STANDIN file \\\\Boot\\\\BCD size=$(size_of "$d/BCD") crc32=$(crc32 "$d/BCD")\$"
+expect_line "$WORK/standin" "^STANDIN file \\\\boot.sdi size=$(size_of "$d/boot.sdi") crc32=$(crc32 "$d/boot.sdi")\$"
+expect_line "$WORK/standin" '^STANDIN bcd \\Boot\\BCD exe=2 efi=0$'
+"$bcd" vdisk "bootmgr.exe=$d/bootmgr.exe" "BCD=$d/BCD" "boot.sdi=$d/boot.sdi" "startnet.cmd=$d/startnet.cmd" -o "$WORK/ref.img" >/dev/null
+expect_line "$WORK/standin" "^STANDIN disk blocks=$(( $(size_of "$WORK/ref.img") / 512 )) crc32=$(crc32 "$WORK/ref.img")\$"
+echo "53-loader-bios: BIOS stand-in ok"
+
+# 7. Errors: one line each, then the loader halts (the test stops QEMU).
 boot_bios "$WORK/e-noinitrd" -nic none -kernel "$LKRN"
 one_error_line "$WORK/e-noinitrd" 'no initrd'
 boot_bios "$WORK/e-garbage" -nic none -kernel "$LKRN" -initrd "$WORK/garbage.cpio"
