@@ -37,6 +37,8 @@ void info(const char *fmt, ...);                   /* screen (and COM1 with the 
 void die(const char *fmt, ...) __attribute__((noreturn));   /* one line, then halt */
 void halt(void) __attribute__((noreturn));
 extern int quiet;
+extern int pause_mode;                             /* 0, 1 `pause`, 2 `pause=quiet` */
+void wait_key(const char *prompt);                 /* with pause_mode 1 the prompt first */
 
 /* rt.c: memory for the Swift side, a bump heap from the end of .bss. */
 void heap_init(uintptr_t start, uintptr_t end);

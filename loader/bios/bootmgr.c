@@ -65,6 +65,7 @@ void enter_bootmgr(struct input *bootmgr) {
     poke8(0x475, disks);   /* BDA: hard disk count, ours included */
     serial_printf("LOADER entering bootmgr.exe (parameters at %x, drive 0x%x)\n", (uint32_t)block, vdisk_drive);
     info("loader: entering %s\n", bootmgr->name);
+    if (pause_mode) wait_key("Press a key to start the boot manager\n");
     ((void (*)(void *))(image_at + entry))(block);
     die("%s returned", bootmgr->name);
 }

@@ -17,15 +17,19 @@ version=$(sed -n 's/.*static let text = "\([^"]*\)".*/\1/p' "$ROOT/Sources/BootC
 
 # boot_bios LOG [qemu args...]: SeaBIOS (QEMU's default BIOS) until a line matches $STOP_ON
 # (default: the loader's error line), or until $QEMU_TIMEOUT (then the test fails). Writes
-# LOG, LOG.txt (no CRs) and, with $VGA_DUMP set, the 80x25 text screen to $VGA_DUMP.
+# LOG, LOG.txt (no CRs) and, with $VGA_DUMP set, the 80x25 text screen to $VGA_DUMP. With
+# $KEY_ON set, a key (Enter) is pressed once when a line matches it.
 boot_bios() {
     local log=$1; shift
     local port; port=$(free_port)
     : >"$log"
     timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -machine pc -m "${QEMU_MEM:-512}" -display none -no-reboot \
         -serial "file:$log" $(monitor_args "$port") "$@" 2>"$log.err" &
-    local pid=$! stop=${STOP_ON:-^loader: error:} start=$SECONDS
+    local pid=$! stop=${STOP_ON:-^loader: error:} start=$SECONDS pressed=
     while kill -0 $pid 2>/dev/null; do
+        if [ -n "${KEY_ON:-}" ] && [ -z "$pressed" ] && tr -d '\r' <"$log" | grep -qaE -- "$KEY_ON"; then
+            sleep 0.5; monitor_cmd "$port" "sendkey ret"; pressed=1
+        fi
         if tr -d '\r' <"$log" | grep -qaE -- "$stop"; then
             sleep 0.5
             [ -z "${VGA_DUMP:-}" ] || { monitor_cmd "$port" "pmemsave 0xb8000 4000 \"$VGA_DUMP\""; sleep 0.5; }
@@ -181,4 +185,16 @@ one_error_line "$WORK/e-nopacked" 'no boot manager: bootmgr: no compressed bootm
 boot_bios "$WORK/e-notpe" -nic none -kernel "$LKRN" -initrd "$WORK/notpe.cpio"
 one_error_line "$WORK/e-notpe" 'bootmgr.exe is not a usable boot manager: not a PE image \(no MZ\)$'
 echo "53-loader-bios: errors ok"
+
+# 8. pause: a key before bootmgr.exe starts; after an error a key restarts the machine (QEMU
+# -no-reboot then exits by itself: STOP_ON matches nothing).
+KEY_ON='^Press a key to start the boot manager$' STOP_ON='^(loader: error:|PROBE done)' boot_bios "$WORK/pause" -nic none \
+    -kernel "$LKRN" -initrd "$WORK/all.cpio" -append "pause"
+expect_line "$WORK/pause" '^Press a key to start the boot manager$'
+expect_line "$WORK/pause" '^PROBE done$'
+KEY_ON='^Press a key to restart the machine$' STOP_ON='^never$' boot_bios "$WORK/pause-error" -nic none \
+    -kernel "$LKRN" -initrd "$WORK/all.cpio" -append "pause frobnicate"
+one_error_line "$WORK/pause-error" 'unknown command line option "frobnicate"'
+expect_line "$WORK/pause-error" '^Press a key to restart the machine$'
+echo "53-loader-bios: pause ok"
 echo "53-loader-bios: ok"
