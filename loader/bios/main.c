@@ -10,8 +10,11 @@
 #include "handoff.h"
 
 void bios_main(uint32_t setup_base) {
+    uint32_t loaded_at = bios_setup_base;
+    setup_relocate();
     console_init();
     serial_printf("LOADER start (bcd " BCD_VERSION ", bios)\n");
+    serial_printf("LOADER setup %x moved to %x\n", loaded_at, bios_setup_base);
     uint32_t initrd = setup_u32(HDR_RAMDISK_IMAGE), initrd_size = setup_u32(HDR_RAMDISK_SIZE);
     memmap_read();
     heap_choose(initrd, initrd_size);
@@ -19,15 +22,18 @@ void bios_main(uint32_t setup_base) {
     info("loader: wimboot-compatible BIOS loader (bcd " BCD_VERSION ")\n");
     take_inputs();
 
-    /* bootmgr.exe: supplied; else from a supplied compressed bootmgr; else from the WIM. */
+    /* bootmgr.exe: supplied; else decoded from a supplied bootmgr; else from the WIM
+     * (BootCore LoaderBiosFiles). BCD and boot.sdi: supplied, else the WIM's PCAT ones. */
     int32_t index = -1;
-    int32_t source = bios_boot_manager_source(&index);
-    int compressed = source == 2;
-    if (compressed) info("loader: bootmgr (compressed) is not supported yet: bootmgr.exe is taken from the WIM\n");
-    take_from_wim(source != 1);
-    source = bios_boot_manager_source(&index);
-    struct input *bootmgr = source == 1 ? input_at(index) : 0;
-    if (!bootmgr && compressed) die("bootmgr (compressed) is not supported yet: supply bootmgr.exe (or a WIM with \\Windows\\Boot\\PXE\\bootmgr.exe)");
+    char why[160] = "";
+    struct input *packed = 0;
+    if (bios_boot_manager_source(&index) == 2) {
+        packed = input_at(index);
+        extract_bootmgr(packed, why, sizeof why);
+    }
+    take_from_wim();
+    struct input *bootmgr = bios_boot_manager_source(&index) == 1 ? input_at(index) : 0;
+    if (!bootmgr && packed) die("no boot manager: %s: %s, and no WIM with \\Windows\\Boot\\PXE\\bootmgr.exe", packed->name, why);
     if (!bootmgr) die("no boot manager: supply bootmgr.exe (or bootmgr, or a WIM with \\Windows\\Boot\\PXE\\bootmgr.exe)");
     serial_printf("LOADER bootmgr %s\n", bootmgr->name);
 

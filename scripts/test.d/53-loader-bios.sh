@@ -8,7 +8,7 @@
 # and fails).
 source "$(dirname "$0")/../../loader/tests/lib.sh"
 need cpio perl gcc ld swift wimcapture
-build_loader bios
+build_loader bios standin-bios
 swift build --product bcd >"$WORK/swift.log" 2>&1 || { tail -20 "$WORK/swift.log"; fail "swift build --product bcd failed"; }
 bcd=$(swift build --show-bin-path)/bcd
 LKRN=$BUILD/loader.lkrn
@@ -17,15 +17,19 @@ version=$(sed -n 's/.*static let text = "\([^"]*\)".*/\1/p' "$ROOT/Sources/BootC
 
 # boot_bios LOG [qemu args...]: SeaBIOS (QEMU's default BIOS) until a line matches $STOP_ON
 # (default: the loader's error line), or until $QEMU_TIMEOUT (then the test fails). Writes
-# LOG, LOG.txt (no CRs) and, with $VGA_DUMP set, the 80x25 text screen to $VGA_DUMP.
+# LOG, LOG.txt (no CRs) and, with $VGA_DUMP set, the 80x25 text screen to $VGA_DUMP. With
+# $KEY_ON set, a key (Enter) is pressed once when a line matches it.
 boot_bios() {
     local log=$1; shift
     local port; port=$(free_port)
     : >"$log"
     timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -machine pc -m "${QEMU_MEM:-512}" -display none -no-reboot \
         -serial "file:$log" $(monitor_args "$port") "$@" 2>"$log.err" &
-    local pid=$! stop=${STOP_ON:-^loader: error:} start=$SECONDS
+    local pid=$! stop=${STOP_ON:-^loader: error:} start=$SECONDS pressed=
     while kill -0 $pid 2>/dev/null; do
+        if [ -n "${KEY_ON:-}" ] && [ -z "$pressed" ] && tr -d '\r' <"$log" | grep -qaE -- "$KEY_ON"; then
+            sleep 0.5; monitor_cmd "$port" "sendkey ret"; pressed=1
+        fi
         if tr -d '\r' <"$log" | grep -qaE -- "$stop"; then
             sleep 0.5
             [ -z "${VGA_DUMP:-}" ] || { monitor_cmd "$port" "pmemsave 0xb8000 4000 \"$VGA_DUMP\""; sleep 0.5; }
@@ -86,7 +90,7 @@ expect_probe() {
     expect_line "$1" '^PROBE block ok image=[0-9a-f]{8} size=[0-9]+$'
     expect_line "$1" '^PROBE int13 41h bx=aa55 cf=0$'
     local args=() name
-    while read -r name; do args+=("$name=$dir/$name"); done < <(sed -nE 's/^LOADER input (.*) size=[0-9]+$/\1/p; s/^LOADER extracted .*\\([^\\]*) size=[0-9]+$/\1/p' "$1.txt")
+    while read -r name; do args+=("$name=$dir/$name"); done < <(sed -nE 's/^LOADER input (.*) size=[0-9]+$/\1/p; s/^LOADER extracted .*\\([^\\]*) size=[0-9]+$/\1/p; s/^LOADER extracted (bootmgr.exe) from .*/\1/p' "$1.txt")
     "$bcd" vdisk "${args[@]}" -o "$WORK/ref.img" >/dev/null
     expect_line "$1" "^PROBE int13 48h sectors=$(( $(size_of "$WORK/ref.img") / 512 )) cf=0\$"
     expect_line "$1" "^PROBE disk crc32=$(crc32 "$WORK/ref.img")\$"
@@ -136,7 +140,34 @@ for p in 'PXE\\bootmgr.exe' 'DVD\\PCAT\\BCD' 'DVD\\PCAT\\boot.sdi'; do expect_li
 expect_probe "$WORK/fromwim" "$WORK/wim"
 echo "53-loader-bios: files from the WIM ok"
 
-# 5. Errors: one line each, then the loader halts (the test stops QEMU).
+# 5. bootmgr.exe decoded from a compressed PCAT bootmgr (made by `bcd bootmgr pack`), LZNT1 and XCA.
+for fmt in lznt1 xca; do
+    d=$WORK/files-$fmt; mkdir -p "$d"
+    "$bcd" bootmgr pack "$f/bootmgr.exe" -o "$d/bootmgr" --format $fmt
+    cp "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$d/"
+    ( cd "$d" && printf '%s\n' bootmgr BCD boot.sdi | cpio -o -H newc --quiet ) >"$WORK/packed-$fmt.cpio"
+    STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/packed-$fmt" -nic none -kernel "$LKRN" -initrd "$WORK/packed-$fmt.cpio"
+    expect_line "$WORK/packed-$fmt" "^LOADER extracted bootmgr.exe from bootmgr offset=[0-9a-f]+ format=$fmt size=$(size_of "$f/bootmgr.exe")\$"
+    expect_probe "$WORK/packed-$fmt" "$d"
+    echo "53-loader-bios: bootmgr ($fmt) ok"
+done
+
+# 6. The BIOS STAND-IN boot manager (build/standin-bios.exe) as bootmgr.exe: it reads the drive
+# through the callback's INT 13h and mounts it: each file with the host's size and CRC32, the BCD
+# unpatched (its .exe paths stay), the raw drive equal to bcd vdisk's.
+d=$WORK/files-standin; mkdir -p "$d"
+cp "$BUILD/standin-bios.exe" "$d/bootmgr.exe"; cp "$f/sub/BCD" "$f/boot.sdi" "$f/startnet.cmd" "$d/"
+( cd "$d" && printf '%s\n' bootmgr.exe BCD boot.sdi startnet.cmd | cpio -o -H newc --quiet ) >"$WORK/standin.cpio"
+STOP_ON='^(loader: error:|STANDIN done)' boot_bios "$WORK/standin" -nic none -kernel "$LKRN" -initrd "$WORK/standin.cpio"
+expect_line "$WORK/standin" '^STANDIN firmware bios$'
+expect_line "$WORK/standin" "^STANDIN file \\\\Boot\\\\BCD size=$(size_of "$d/BCD") crc32=$(crc32 "$d/BCD")\$"
+expect_line "$WORK/standin" "^STANDIN file \\\\boot.sdi size=$(size_of "$d/boot.sdi") crc32=$(crc32 "$d/boot.sdi")\$"
+expect_line "$WORK/standin" '^STANDIN bcd \\Boot\\BCD exe=2 efi=0$'
+"$bcd" vdisk "bootmgr.exe=$d/bootmgr.exe" "BCD=$d/BCD" "boot.sdi=$d/boot.sdi" "startnet.cmd=$d/startnet.cmd" -o "$WORK/ref.img" >/dev/null
+expect_line "$WORK/standin" "^STANDIN disk blocks=$(( $(size_of "$WORK/ref.img") / 512 )) crc32=$(crc32 "$WORK/ref.img")\$"
+echo "53-loader-bios: BIOS stand-in ok"
+
+# 7. Errors: one line each, then the loader halts (the test stops QEMU).
 boot_bios "$WORK/e-noinitrd" -nic none -kernel "$LKRN"
 one_error_line "$WORK/e-noinitrd" 'no initrd'
 boot_bios "$WORK/e-garbage" -nic none -kernel "$LKRN" -initrd "$WORK/garbage.cpio"
@@ -147,7 +178,23 @@ boot_bios "$WORK/e-nobcd" -nic none -kernel "$LKRN" -initrd "$WORK/nobcd.cpio"
 one_error_line "$WORK/e-nobcd" 'no BCD: supply a file named BCD'
 boot_bios "$WORK/e-option" -nic none -kernel "$LKRN" -initrd "$WORK/all.cpio" -append "rawbcd frobnicate"
 one_error_line "$WORK/e-option" 'unknown command line option "frobnicate"'
+head -c 50000 /dev/urandom >"$f/bad/bootmgr"
+( cd "$f" && printf '%s\n' bad/bootmgr sub/BCD | cpio -o -H newc --quiet ) >"$WORK/nopacked.cpio"
+boot_bios "$WORK/e-nopacked" -nic none -kernel "$LKRN" -initrd "$WORK/nopacked.cpio"
+one_error_line "$WORK/e-nopacked" 'no boot manager: bootmgr: no compressed bootmgr.exe \(LZNT1 or XCA, i386 PE32\) found in the file'
 boot_bios "$WORK/e-notpe" -nic none -kernel "$LKRN" -initrd "$WORK/notpe.cpio"
 one_error_line "$WORK/e-notpe" 'bootmgr.exe is not a usable boot manager: not a PE image \(no MZ\)$'
 echo "53-loader-bios: errors ok"
+
+# 8. pause: a key before bootmgr.exe starts; after an error a key restarts the machine (QEMU
+# -no-reboot then exits by itself: STOP_ON matches nothing).
+KEY_ON='^Press a key to start the boot manager$' STOP_ON='^(loader: error:|PROBE done)' boot_bios "$WORK/pause" -nic none \
+    -kernel "$LKRN" -initrd "$WORK/all.cpio" -append "pause"
+expect_line "$WORK/pause" '^Press a key to start the boot manager$'
+expect_line "$WORK/pause" '^PROBE done$'
+KEY_ON='^Press a key to restart the machine$' STOP_ON='^never$' boot_bios "$WORK/pause-error" -nic none \
+    -kernel "$LKRN" -initrd "$WORK/all.cpio" -append "pause frobnicate"
+one_error_line "$WORK/pause-error" 'unknown command line option "frobnicate"'
+expect_line "$WORK/pause-error" '^Press a key to restart the machine$'
+echo "53-loader-bios: pause ok"
 echo "53-loader-bios: ok"
