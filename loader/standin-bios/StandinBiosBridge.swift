@@ -91,6 +91,23 @@ public func sbHeap(_ entries: UnsafePointer<UInt8>, _ count: UInt32, _ imageStar
     return 0
 }
 
+/// Whether the E820 map the loader serves keeps the boot manager off the loader's memory:
+/// out[0] how many parameter-block regions no usable entry overlaps, out[1] 1 when no usable
+/// entry overlaps the image [imageStart, imageEnd) we were loaded at.
+@_cdecl("sb_e820_check")
+public func sbE820Check(_ entries: UnsafePointer<UInt8>, _ count: UInt32, _ imageStart: UInt32, _ imageEnd: UInt32,
+                        _ out: UnsafeMutablePointer<UInt32>) {
+    let raw = Array(UnsafeBufferPointer(start: entries, count: Int(count) * 20))
+    var usable: [ReservedRange] = []
+    for i in 0..<Int(count) where raw.le32(at: i * 20 + 16) == E820Entry.usable {
+        let base = raw.le64(at: i * 20) ?? 0
+        usable.append(ReservedRange(start: base, end: base &+ (raw.le64(at: i * 20 + 8) ?? 0)))
+    }
+    func kept(_ r: ReservedRange) -> Bool { !usable.contains { $0.start < r.end && $0.end > r.start } }
+    out[0] = UInt32(reservedByParameters().filter(kept).count)
+    out[1] = kept(ReservedRange(start: UInt64(imageStart), end: UInt64(imageEnd))) ? 1 : 0
+}
+
 /// Mounts the drive's FAT partition: out[0] 1 for FAT32, out[1] the volume's first sector.
 @_cdecl("sb_mount")
 public func sbMount(_ out: UnsafeMutablePointer<UInt32>) -> Int32 {

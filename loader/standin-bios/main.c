@@ -10,6 +10,8 @@
  *   STANDIN params version=2 size=<n> regions=<n> image=<hex> imagesize=<n> partition=<bytes> signature=<hex>
  *   STANDIN region <i> start=<hex> pages=<n> type=<n>
  *   STANDIN memory int12=<KiB> bounce=<hex> heap=<hex>-<hex> e820=<entries>
+ *   STANDIN e820 regions-reserved=<k>/<n> image-reserved=<0|1>   (no usable E820 entry overlaps
+ *                                                    the parameter block's regions, our image)
  *   STANDIN drive <hex> signature=<hex> from=parameters|probe      (or STANDIN error ...)
  *   STANDIN device bios drive=<hex> sectors=<n> edd=<hex> chs-lba0=match|differs|error
  *   STANDIN filesystem fat32|fat16 start=<lba>
@@ -242,6 +244,9 @@ void standin_bios_entry(struct bootapp_header *params) {
     if (sb_heap(e820, entries, (uint32_t)(uintptr_t)__image_start, (uint32_t)(uintptr_t)__image_end, heap) != 0)
         fail("no free 64 KiB of conventional memory, or under 4 MiB above 1 MiB, in the E820 map");
     bounce = heap[2];
+    uint32_t kept[2] = { 0, 0 };
+    sb_e820_check(e820, entries, (uint32_t)(uintptr_t)__image_start, (uint32_t)(uintptr_t)__image_end, kept);
+    serial_printf("STANDIN e820 regions-reserved=%u/%u image-reserved=%u\n", kept[0], p[3], kept[1]);
     serial_printf("STANDIN memory int12=%u bounce=%x heap=%x-%x e820=%u\n", low, bounce, heap[0], heap[1], entries);
     heap_init(heap[0], heap[1]);
 

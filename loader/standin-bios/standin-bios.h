@@ -37,6 +37,7 @@ int32_t sb_params(const uint8_t *block, uint32_t size, uint32_t *out);   /* out[
 void sb_region(uint32_t index, uint32_t *out);   /* start, pages, type */
 uint32_t sb_low_buffer(uint32_t low_kib);
 int32_t sb_heap(const uint8_t *entries, uint32_t count, uint32_t image_start, uint32_t image_end, uint32_t *out);
+void sb_e820_check(const uint8_t *entries, uint32_t count, uint32_t image_start, uint32_t image_end, uint32_t *out);
 int32_t sb_mount(uint32_t *out);
 int32_t sb_file(const char *path, uint32_t length, uint64_t *size, uint32_t *crc, int32_t keep);
 void sb_kept_counts(uint32_t *exe, uint32_t *efi);

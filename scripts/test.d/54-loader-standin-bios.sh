@@ -102,6 +102,9 @@ expect_read() {
     local log=$1 drive=$2 p
     expect_line "$log" '^STANDIN start \(STAND-IN boot manager, not Microsoft'"'"'s\)$'
     expect_line "$log" '^STANDIN params version=2 size=[0-9]+ regions=[0-9]+ image=[0-9a-f]+ imagesize=[0-9]+ partition=1048576 signature=[0-9a-f]+$'
+    # The loader's memory (every region it names, and the image it loaded us at) is out of the E820 map.
+    local regions; regions=$(sed -nE 's/^STANDIN params .* regions=([0-9]+) .*/\1/p' "$log.txt")
+    expect_line "$log" "^STANDIN e820 regions-reserved=$regions/$regions image-reserved=1\$"
     expect_line "$log" "^STANDIN drive $drive signature=[0-9a-f]+ from=parameters\$"
     expect_line "$log" "^STANDIN device bios drive=$drive sectors=$(( $(size_of "$WORK/ref.img") / 512 )) edd=30 chs-lba0=match\$"
     expect_line "$log" '^STANDIN filesystem fat32 start=2048$'
