@@ -96,13 +96,11 @@ static void fail_swift(const char *what) {
 }
 
 static void report_file(const char *path, int is_bcd) {
-    static uint64_t whole[8]; static uint32_t whole_count;
     uint64_t size = 0; uint32_t crc = 0;
     int32_t rc = sb_file(path, text_length(path), &size, &crc, is_bcd);
     if (rc == 1) { serial_printf("STANDIN missing %s\n", path); return; }
     if (rc == 3) { serial_printf("STANDIN mirror %s size=%lu\n", path, size); return; }
     if (rc != 0) { static char why[160]; standin_bcd_text(BCD_WHY, why, sizeof why); serial_printf("STANDIN readerror %s (%s)\n", path, why); return; }
-    (void)whole; (void)whole_count;
     serial_printf("STANDIN file %s size=%lu crc32=%X\n", path, size, crc);
     if (is_bcd) {
         uint32_t exe = 0, efi = 0;
