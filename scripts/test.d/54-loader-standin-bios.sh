@@ -6,7 +6,8 @@
 # drive's CRC32 equal to `bcd vdisk`'s image of the same files, and follow the BCD into the
 # ramdisk WIM. Boots: QEMU -kernel/-initrd; iPXE over TFTP (kernel + initrd URI NAME); beside a
 # BIOS hard disk (drive 0x81); an OS loader the WIM lacks and a BCD that is not a hive (the
-# imitation error screen, read from VGA text memory). Also checks the PE image itself: i386,
+# imitation error screen, read from VGA text memory); the stand-in taken from a WIM, and from a
+# compressed bootmgr (LZNT1, XCA). Also checks the PE image itself: i386,
 # base relocations complete (the image relocated by them equals a link at another base).
 source "$(dirname "$0")/../../loader/tests/lib.sh"
 need cpio perl python3 wimcapture objdump ld objcopy
@@ -128,6 +129,16 @@ expect_followed() {
     expect_line "$log" '^STANDIN done$'
 }
 
+# expect_drive LOG DIR: the raw drive's CRC equals that of `bcd vdisk` of the files the loader
+# served, in the order it listed them (inputs, then files it extracted), found in DIR by name.
+expect_drive() {
+    local args=() name
+    while read -r name; do args+=("$name=$2/$name"); done < <(sed -nE 's/^LOADER input (.*) size=[0-9]+$/\1/p;
+        s/^LOADER extracted .*\\([^\\]*) size=[0-9]+$/\1/p; s/^LOADER extracted ([^ \\]+) from .* size=[0-9]+$/\1/p' "$1.txt")
+    "$bcd" vdisk "${args[@]}" -o "$WORK/ref-served.img" >/dev/null
+    expect_line "$1" "^STANDIN disk blocks=$(( $(size_of "$WORK/ref-served.img") / 512 )) crc32=$(crc32 "$WORK/ref-served.img")\$"
+}
+
 # 2. QEMU -kernel/-initrd, no disks: drive 0x80.
 boot "$WORK/kernel" -nic none -kernel "$LKRN" -initrd "$WORK/all.cpio"
 expect_read "$WORK/kernel" 80
@@ -196,9 +207,24 @@ for p in '\Boot\boot.sdi' '\boot.sdi'; do expect_file "$WORK/wimonly" "$p" "$f/b
 for p in '\Sources\boot.wim' '\boot.wim'; do expect_file "$WORK/wimonly" "$p" "$WORK/wimonly-in/boot.wim"; done
 expect_line "$WORK/wimonly" '^STANDIN bcd \\Boot\\BCD exe=[1-9][0-9]* efi=0$'
 s=$WORK/wimonly-served; mkdir -p "$s"; cp "$f/bootmgr.exe" "$f/BCD" "$f/boot.sdi" "$WORK/wimonly-in/boot.wim" "$s/"
-args=(); while read -r name; do args+=("$name=$s/$name"); done < <(sed -nE 's/^LOADER input (.*) size=[0-9]+$/\1/p; s/^LOADER extracted .*\\([^\\]*) size=[0-9]+$/\1/p' "$WORK/wimonly.txt")
-"$bcd" vdisk "${args[@]}" -o "$WORK/ref-wim.img" >/dev/null
-expect_line "$WORK/wimonly" "^STANDIN disk blocks=$(( $(size_of "$WORK/ref-wim.img") / 512 )) crc32=$(crc32 "$WORK/ref-wim.img")\$"
+expect_drive "$WORK/wimonly" "$s"
 expect_followed "$WORK/wimonly"
 echo "54-loader-standin-bios: bootmgr.exe, BCD and boot.sdi from the WIM ok"
+
+# 8. bootmgr.exe decoded from a compressed PCAT bootmgr (`bcd bootmgr pack`, LZNT1 and XCA).
+for fmt in lznt1 xca; do
+    d=$WORK/packed-$fmt-files; mkdir -p "$d"
+    "$bcd" bootmgr pack "$f/bootmgr.exe" -o "$d/bootmgr" --format $fmt >/dev/null
+    cp "$f/BCD" "$f/boot.sdi" "$f/boot.wim" "$d/"
+    newc "$WORK/packed-$fmt.cpio" "$d" bootmgr BCD boot.sdi boot.wim
+    cp "$f/bootmgr.exe" "$d/"   # for bcd vdisk: the extracted image, as served
+    boot "$WORK/packed-$fmt" -nic none -kernel "$LKRN" -initrd "$WORK/packed-$fmt.cpio"
+    expect_line "$WORK/packed-$fmt" "^LOADER extracted bootmgr.exe from bootmgr offset=[0-9a-f]+ format=$fmt size=$(size_of "$f/bootmgr.exe")\$"
+    expect_file "$WORK/packed-$fmt" '\Boot\BCD' "$f/BCD"
+    expect_file "$WORK/packed-$fmt" '\Boot\boot.sdi' "$f/boot.sdi"
+    expect_file "$WORK/packed-$fmt" '\Sources\boot.wim' "$f/boot.wim"
+    expect_drive "$WORK/packed-$fmt" "$d"
+    expect_followed "$WORK/packed-$fmt"
+    echo "54-loader-standin-bios: bootmgr ($fmt) ok"
+done
 echo "54-loader-standin-bios: ok"
