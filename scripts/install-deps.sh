@@ -16,6 +16,7 @@ packages=(
     dpkg-dev lintian debootstrap                  # the .deb: dpkg-shlibdeps, lint, a fresh Debian 12 root to install it in
     libcurl4-openssl-dev                          # debug builds: FlyingFox's FoundationNetworking autolinks -lcurl (release: scripts/release-flags.sh)
     sbsigntool openssl python3-pip                # Secure Boot: signing, test keys, virt-firmware's installer
+    seabios syslinux syslinux-common              # BIOS test boots (bcd boot --firmware bios): SeaBIOS; SYSLINUX + linux.c32 for disk mode
     shim-signed                                   # Secure Boot through shim (bcd boot --secure-boot=shim): Microsoft-signed shimx64.efi
 )
 # PyPI: virt-firmware's virt-fw-vars makes the Secure Boot varstores (test key added to db).

@@ -121,14 +121,7 @@ public enum SerialLog {
         }
         let console = ConsoleScreen(stream: raw)
         if let screen = BootManagerErrorScreen(screen: console) {
-            // The headline is the editor's message line: status and file, and whose screen it was.
-            let who = text.contains("STAND-IN") ? "the boot manager (STAND-IN imitation)" : "the Windows Boot Manager"
-            let status = "0x" + CRC32.hex(screen.status) + (BootManagerStatus.lookup(screen.status).map { " " + $0.name } ?? "")
-            var o = BootOutcome(kind: .bootError, headline: "FAILED: \(who) stopped with \(status)" + (screen.file.map { ", File \($0)" } ?? ""))
-            o.bootManagerError = screen
-            o.screen = console.lines
-            o.details = screen.explanation + progress
-            return o
+            return bootManagerErrorOutcome(screen, console: console, standIn: text.contains("STAND-IN"), progress: progress)
         }
         let handedOff = lines.contains(handoffLine)
         let when = handoffAfter.map { " after \(format($0)) s" } ?? ""
@@ -170,6 +163,18 @@ public enum SerialLog {
                             headline: stoppedByUser ? "STOPPED: the machine was closed before an outcome"
                                                      : "FAILED: the machine stopped without an outcome")
         o.details = reached(lines) + progress
+        return o
+    }
+
+    /// A boot manager's error screen as the outcome, read off the serial console or VGA memory.
+    static func bootManagerErrorOutcome(_ screen: BootManagerErrorScreen, console: ConsoleScreen, standIn: Bool, progress: [String]) -> BootOutcome {
+        // The headline is the editor's message line: status and file, and whose screen it was.
+        let who = standIn ? "the boot manager (STAND-IN imitation)" : "the Windows Boot Manager"
+        let status = "0x" + CRC32.hex(screen.status) + (BootManagerStatus.lookup(screen.status).map { " " + $0.name } ?? "")
+        var o = BootOutcome(kind: .bootError, headline: "FAILED: \(who) stopped with \(status)" + (screen.file.map { ", File \($0)" } ?? ""))
+        o.bootManagerError = screen
+        o.screen = console.lines
+        o.details = screen.explanation + progress
         return o
     }
 
