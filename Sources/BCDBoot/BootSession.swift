@@ -282,6 +282,12 @@ public struct BootSession {
             if !process.isRunning { stopped = true; stoppedByHost = true; break }
             _ = qmp.pollEvents(timeout: 0.1)
             // qmp.events also holds events that arrived while a command waited for its reply.
+            // BIOS under KVM: a guest reset before the loader's first line is KVM failing to run
+            // the firmware's real-mode code (seen with nested KVM), not the boot: retried with TCG.
+            if kvm, bios, qmp.events.contains("SHUTDOWN:guest-reset"), !Self.read(log).contains("LOADER ") {
+                kvmError = "the BIOS machine reset itself under KVM before the loader started"
+                break
+            }
             if qmp.events.contains("SHUTDOWN") { stopped = true; break }
             if qmp.events.contains("SHUTDOWN:host") { stopped = true; stoppedByHost = true; break }
             if kvm, let line = Self.read(errPath).split(separator: "\n").first(where: { $0.contains("KVM internal error") || $0.contains("KVM: entry failed") }) {

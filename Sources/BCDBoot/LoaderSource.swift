@@ -27,9 +27,10 @@ public enum LoaderSource: Sendable, Equatable {
     }
 
     /// The source tree when there is one, else the installed loader; nil when neither exists.
-    public static func find() -> LoaderSource? {
+    /// (`platform`: which installed loader must exist, loader.efi or loader.lkrn.)
+    public static func find(platform: FirmwarePlatform = .uefi) -> LoaderSource? {
         if let root = BootRequest.findSourceRoot() { return .sourceTree(root: root) }
-        if let directory = installedDirectory(), FileManager.default.fileExists(atPath: directory + "/loader.efi") {
+        if let directory = installedDirectory(), FileManager.default.fileExists(atPath: directory + "/" + LoaderBuild.fileName(platform)) {
             return .installed(directory: directory)
         }
         return nil

@@ -71,7 +71,7 @@ struct BootCommand: ParsableCommand {
             printError("\(store): no such store")
             throw ExitCode(1)
         }
-        guard let loader = LoaderSource.find() else {
+        guard let loader = LoaderSource.find(platform: FirmwarePlatform(rawValue: firmware)!) else {
             printError(LoaderSource.notFoundMessage)
             throw ExitCode(1)
         }
