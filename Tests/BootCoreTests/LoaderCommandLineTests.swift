@@ -45,6 +45,9 @@ struct LoaderCommandLineTests {
         #expect(try Self.parse("index=999999999").index == 999_999_999)
         #expect(try Self.parse("index=000000007").index == 7)
         #expect(try Self.parse("initrdfile=boot.wim") == LoaderOptions())
+        // GRUB linux16 and SYSLINUX put the kernel's path first on a BIOS loader's command line.
+        expected = LoaderOptions(); expected.rawWIM = true
+        #expect(try Self.parse("BOOT_IMAGE=/boot/loader.lkrn rawwim") == expected)
     }
 
     @Test func optionsTogetherAndTheLastIndexWins() throws {
@@ -65,6 +68,8 @@ struct LoaderCommandLineTests {
         #expect(Self.refused("pause=") == "pause=")
         #expect(Self.refused("guix") == "guix")
         #expect(Self.refused("initrdfile=") == "initrdfile=")
+        #expect(Self.refused("BOOT_IMAGE=") == "BOOT_IMAGE=")
+        #expect(Self.refused("boot_image=x") == "boot_image=x")
         let long = String(repeating: "x", count: 200)
         #expect(Self.refused(long) == long)
     }

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Fuzzes BootCore's SDI and newc cpio readers, the virtual FAT disk + BCD patch, and the registry hive
+# Fuzzes BootCore's SDI and newc cpio readers, the PE image parser, the virtual FAT disk + BCD patch, and the registry hive
 # reader + BCD boot-target resolver, with libFuzzer (swiftc -sanitize=fuzzer,address,
 # whose runtime ships with the Swift toolchain): a bounded number of runs each, from a seed
 # corpus made here at run time. Any crash, sanitizer report or failed precondition fails the step.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${FUZZ_RUNS:-20000}
-for tool in swiftc cpio mkntfs truncate; do
+for tool in swiftc cpio mkntfs truncate gcc ld; do
     command -v "$tool" >/dev/null || { echo "fuzz-payload: required tool '$tool' is missing (run scripts/install-deps.sh)"; exit 1; }
 done
 work=$(mktemp -d /tmp/fuzz-payload.XXXXXX)
@@ -21,6 +21,7 @@ build() {  # name, sources... -> $work/fuzz-NAME
 }
 build sdi Sources/BootCore/Support/*.swift Sources/BootCore/SDI/*.swift Fuzz/sdi/*.swift
 build cpio Sources/BootCore/Support/*.swift Sources/BootCore/Cpio/*.swift Fuzz/cpio/*.swift
+build pe Sources/BootCore/Support/*.swift Sources/BootCore/PE/*.swift Fuzz/pe/*.swift
 # Boot/ holds the BCD resolver and the loader rules, which use BCD/ (the vocabulary), Registry/
 # (the hive), FAT/ and WIM/: the whole module, as the loader compiles it.
 bootcore=$(find Sources/BootCore -name '*.swift' | sort)
@@ -54,8 +55,16 @@ mkdir -p "$work/seeds-registry"
 for f in ../shared/fixtures/bcd/*; do cp "$f" "$work/seeds-registry/"; done
 [ "$(ls "$work/seeds-registry" | wc -l)" -ge 5 ] || { echo "fuzz-payload: the BCD fixtures are missing"; exit 1; }
 
+# PE seeds: an i386 PE32 with HIGHLOW relocations and an x86-64 PE32+ with DIR64 ones, linked here.
+mkdir -p "$work/seeds-pe"
+printf 'static int v = 5; int *p[2] = { &v, &v }; int start(void) { return *p[0] + *p[1]; }\n' > "$work/pe.c"
+gcc -m32 -ffreestanding -nostdlib -fno-pic -fno-ident -O1 -c "$work/pe.c" -o "$work/pe32.o"
+ld -m i386pe --image-base 0x400000 -e start --dynamicbase -s "$work/pe32.o" -o "$work/seeds-pe/pe32.exe"
+gcc -ffreestanding -nostdlib -fno-pic -fno-ident -O1 -c "$work/pe.c" -o "$work/pe64.o"
+ld -m i386pep --image-base 0x140000000 -e start --dynamicbase -s "$work/pe64.o" -o "$work/seeds-pe/pe64.exe"
+
 status=0
-for name in sdi cpio vdisk registry; do
+for name in sdi cpio pe vdisk registry; do
     # A vdisk run builds a disk and reads all its metadata sectors: fewer runs, same time scale.
     n=$runs; [ "$name" = vdisk ] && n=${FUZZ_VDISK_RUNS:-$((runs / 4))}
     # A registry run is cheap and the hive is the most intricate format here: more runs.

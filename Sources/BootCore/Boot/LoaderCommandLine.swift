@@ -73,6 +73,7 @@ public enum LoaderCommandLine {
         else if equals(word, "pause=quiet") { options.pause = true; options.pauseQuiet = true }
         else if equals(word, "quiet") { options.quiet = true }
         else if let value = value(of: "initrdfile=", in: word), !value.isEmpty { /* wimboot's; ignored */ }
+        else if let value = value(of: "BOOT_IMAGE=", in: word), !value.isEmpty { /* GRUB's and SYSLINUX's (BIOS loader); ignored */ }
         else if let value = value(of: "index=", in: word), let index = imageIndex(value) { options.index = index }
         else { return false }
         return true

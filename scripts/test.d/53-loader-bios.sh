@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The BIOS loader (loader/build/loader.lkrn, a bzImage) on SeaBIOS: started by QEMU -kernel/-initrd
+# (a cpio made with `cpio -o -H newc`) and by iPXE over TFTP (`kernel` + `initrd URI NAME`, which
+# wraps each file in a newc header). Checks the LOADER lines (every file with the host's size,
+# the command line, the emulated drive: 0x80 + the BIOS's hard disks), the screen (VGA text
+# memory read with pmemsave), and that each error (no initrd, garbage cpio, no bootmgr.exe, no
+# BCD, unknown option) is one line, after which the test stops QEMU (a hang reaches the timeout
+# and fails).
+source "$(dirname "$0")/../../loader/tests/lib.sh"
+need cpio perl
+build_loader bios
+LKRN=$BUILD/loader.lkrn
+[ -s "$LKRN" ] || fail "no $LKRN"
+version=$(sed -n 's/.*static let text = "\([^"]*\)".*/\1/p' "$ROOT/Sources/BootCore/Support/BcdVersion.swift")
+
+# boot_bios LOG [qemu args...]: SeaBIOS (QEMU's default BIOS) until a line matches $STOP_ON
+# (default: the loader's error line), or until $QEMU_TIMEOUT (then the test fails). Writes
+# LOG, LOG.txt (no CRs) and, with $VGA_DUMP set, the 80x25 text screen to $VGA_DUMP.
+boot_bios() {
+    local log=$1; shift
+    local port; port=$(free_port)
+    : >"$log"
+    timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -machine pc -m "${QEMU_MEM:-512}" -display none -no-reboot \
+        -serial "file:$log" $(monitor_args "$port") "$@" 2>"$log.err" &
+    local pid=$! stop=${STOP_ON:-^loader: error:} start=$SECONDS
+    while kill -0 $pid 2>/dev/null; do
+        if tr -d '\r' <"$log" | grep -qaE -- "$stop"; then
+            sleep 0.5
+            [ -z "${VGA_DUMP:-}" ] || { monitor_cmd "$port" "pmemsave 0xb8000 4000 \"$VGA_DUMP\""; sleep 0.5; }
+            kill $pid 2>/dev/null || true; break
+        fi
+        sleep 0.2
+    done
+    wait $pid 2>/dev/null && true
+    local rc=$?
+    tr -d '\r' <"$log" >"$log.txt"
+    [ $rc -ne 124 ] || fail "$(basename "$log"): QEMU ran into the ${QEMU_TIMEOUT}s timeout (a hang): $(tail -3 "$log.txt")"
+    echo "53-loader-bios: $(basename "$log") stopped after $((SECONDS - start))s"
+}
+# The characters of a VGA text dump (every other byte), one screen row per line.
+vga_text() { perl -e 'local $/; my $d = <STDIN>; my $t = join "", map { substr($d, 2*$_, 1) } 0..1999; print substr($t, 80*$_, 80), "\n" for 0..24;' <"$1"; }
+one_error_line() {   # LOG REGEX: exactly one loader error line, and it matches
+    local count; count=$(grep -c '^loader: error:' "$1.txt" || true)
+    [ "$count" = 1 ] || fail "$(basename "$1"): $count error lines (want 1): $(cat "$1.txt")"
+    expect_line "$1" "^loader: error: $2"
+}
+
+f=$WORK/files; mkdir -p "$f/sub"
+head -c 70000 /dev/urandom >"$f/bootmgr.exe"   # stands for bootmgr.exe until the stand-in is merged
+fake_bcd "$f/sub/BCD"                            # a member in a directory: served by its last name
+head -c 3000000 /dev/urandom >"$f/boot.sdi"
+echo "wpeinit" >"$f/startnet.cmd"
+newc() { local out=$1; shift; ( cd "$f" && printf '%s\n' "$@" | cpio -o -H newc --quiet ) >"$out"; }
+newc "$WORK/all.cpio" bootmgr.exe sub sub/BCD boot.sdi startnet.cmd
+newc "$WORK/nobcd.cpio" bootmgr.exe boot.sdi
+newc "$WORK/nobootmgr.cpio" sub/BCD boot.sdi
+head -c 4096 /dev/urandom >"$WORK/garbage.cpio"
+
+expect_inputs() {   # LOG: every file with the host's size
+    expect_line "$1" "^LOADER input bootmgr.exe size=$(size_of "$f/bootmgr.exe")\$"
+    expect_line "$1" "^LOADER input BCD size=$(size_of "$f/sub/BCD")\$"
+    expect_line "$1" "^LOADER input boot.sdi size=$(size_of "$f/boot.sdi")\$"
+    expect_line "$1" "^LOADER input startnet.cmd size=$(size_of "$f/startnet.cmd")\$"
+    reject_line "$1" '^LOADER input sub'
+}
+
+# 1. QEMU -kernel, no disks: drive 0x80; the banner on COM1 and on the screen.
+STOP_ON='^(loader: error:|STANDIN )' VGA_DUMP=$WORK/screen.vga boot_bios "$WORK/kernel" -nic none \
+    -kernel "$LKRN" -initrd "$WORK/all.cpio" -append "rawbcd index=2"
+expect_line "$WORK/kernel" "^LOADER start \\(bcd $version, bios\\)\$"
+expect_line "$WORK/kernel" '^LOADER cmdline rawbcd index=2$'
+expect_inputs "$WORK/kernel"
+expect_line "$WORK/kernel" '^LOADER bootmgr bootmgr.exe$'
+expect_line "$WORK/kernel" '^LOADER bcd raw \(BIOS: not patched\)$'
+expect_line "$WORK/kernel" '^LOADER emulating drive 0x80 sectors=[0-9]+$'
+vga_text "$WORK/screen.vga" >"$WORK/screen.txt"
+grep -q "loader: wimboot-compatible BIOS loader (bcd $version)" "$WORK/screen.txt" || { cat "$WORK/screen.txt" >&2; fail "no banner on the screen"; }
+grep -q "loader: emulating drive 0x80" "$WORK/screen.txt" || { cat "$WORK/screen.txt" >&2; fail "no drive line on the screen"; }
+echo "53-loader-bios: -kernel ok (COM1 and screen)"
+
+# 2. One BIOS hard disk present: the emulated drive is 0x81.
+truncate -s 8M "$WORK/blank.img"
+STOP_ON='^(loader: error:|STANDIN )' boot_bios "$WORK/disk" -nic none -drive file="$WORK/blank.img",format=raw,if=ide \
+    -kernel "$LKRN" -initrd "$WORK/all.cpio"
+expect_line "$WORK/disk" '^LOADER emulating drive 0x81 sectors=[0-9]+$'
+echo "53-loader-bios: drive 0x81 beside a BIOS disk ok"
+
+# 3. iPXE (QEMU's BIOS ROM) over TFTP: kernel + initrd URI NAME.
+t=$WORK/tftp; mkdir -p "$t"
+cp "$LKRN" "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$f/startnet.cmd" "$t/"
+printf '#!ipxe\nkernel loader.lkrn quiet\ninitrd bootmgr.exe bootmgr.exe\ninitrd BCD BCD\ninitrd boot.sdi boot.sdi\ninitrd startnet.cmd startnet.cmd\nboot\n' >"$t/boot.ipxe"
+STOP_ON='^(loader: error:|STANDIN )' boot_bios "$WORK/ipxe" -nic "user,model=e1000,tftp=$t,bootfile=boot.ipxe" -boot n
+expect_line "$WORK/ipxe" "^LOADER start \\(bcd $version, bios\\)\$"
+expect_line "$WORK/ipxe" '^LOADER cmdline quiet$'
+expect_inputs "$WORK/ipxe"
+expect_line "$WORK/ipxe" '^LOADER emulating drive 0x80 sectors=[0-9]+$'
+echo "53-loader-bios: iPXE ok"
+
+# 4. Errors: one line each, then the loader halts (the test stops QEMU).
+boot_bios "$WORK/e-noinitrd" -nic none -kernel "$LKRN"
+one_error_line "$WORK/e-noinitrd" 'no initrd'
+boot_bios "$WORK/e-garbage" -nic none -kernel "$LKRN" -initrd "$WORK/garbage.cpio"
+one_error_line "$WORK/e-garbage" 'the initrd is not a newc cpio archive: no newc cpio header \(070701\) at offset 0$'
+boot_bios "$WORK/e-nobootmgr" -nic none -kernel "$LKRN" -initrd "$WORK/nobootmgr.cpio"
+one_error_line "$WORK/e-nobootmgr" 'no boot manager: supply bootmgr.exe'
+boot_bios "$WORK/e-nobcd" -nic none -kernel "$LKRN" -initrd "$WORK/nobcd.cpio"
+one_error_line "$WORK/e-nobcd" 'no BCD: supply a file named BCD'
+boot_bios "$WORK/e-option" -nic none -kernel "$LKRN" -initrd "$WORK/all.cpio" -append "rawbcd frobnicate"
+one_error_line "$WORK/e-option" 'unknown command line option "frobnicate"'
+echo "53-loader-bios: errors ok"
+echo "53-loader-bios: ok"
