@@ -4,15 +4,15 @@
 #     each file as a named initrd, and boots the bzImage; the screen is read from VGA memory;
 #  2. disk mode: SYSLINUX on a FAT superfloppy, linux.c32 loads loader.lkrn and wraps each file
 #     in a newc header ("Encapsulating NAME... ok" on the VGA screen);
+#  2b. the project's BIOS loader in both modes: each file arrives under its name and size;
 #  3. refusals before QEMU: a comma in a SYSLINUX name, --mode http, --secure-boot;
 #  4. bcd ipxe-script --bios prints the script network mode used.
-# The BIOS loader and stand-in (loader/build/loader.lkrn, bootmgr.exe) are other branches' work:
-# until they are merged the bzImage booted is Debian's iPXE (/boot/ipxe.lkrn, package ipxe),
+# 1 and 2 boot Debian's iPXE (/boot/ipxe.lkrn, package ipxe),
 # installed as PREFIX/lib/bcd/loader.lkrn beside a copy of bcd, the layout of the .deb. It
 # proves the staging, the firmware, the ROM, SYSLINUX, the VGA capture and the classification:
 # each boot must show the files delivered to a running bzImage, and iPXE lists what it received.
-# TODO(issue 13): with loader.lkrn and the BIOS stand-in merged, boot them instead and compare
-# the stand-in's STANDIN sizes and CRC32s with the host's (as 60-boot-demo does).
+# 2b boots the project's loader.lkrn. TODO(issue 13): with the BIOS stand-in merged, boot it and
+# compare its STANDIN sizes and CRC32s with the host's (as 60-boot-demo does).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bcd=${BCD:-$root/.build/debug/bcd}
@@ -79,6 +79,26 @@ expect disk '^  \| Encapsulating BCD\.\.\. ok$'
 expect disk '^  \| Encapsulating boot\.sdi\.\.\. ok$'
 expect disk '^  \| iPXE initialising devices\.\.\.ok$'
 expect disk '^FAILED: the BIOS found nothing to boot \(see the screen\)$'
+
+# 2b. The project's BIOS loader (loader/build/loader.lkrn, built by bcd boot through `make -C
+# loader bios`) in both modes: it must list each file under its served name with the host's
+# size (the newc names iPXE's initrd and linux.c32's initrdfile= gave), and serve the BCD raw.
+head -c 20000 /dev/urandom >bootmgr.exe
+for mode in network disk; do
+    rc=0
+    (cd "$root" && BCD_BOOT_NO_KVM=1 timeout 600 "$bcd" boot --firmware bios --mode "$mode" --timeout 120 --force \
+        "$work/ws/BCD" --file "boot.sdi=$work/ws/boot.sdi" --file "bootmgr.exe=$work/ws/bootmgr.exe" \
+        --serial-log "$work/real-$mode.serial") >"$work/real-$mode.out" 2>&1 || rc=$?
+    case $rc in 0|2) ;; *) cat "$work/real-$mode.out" >&2; fail "real-$mode: bcd boot exited with $rc";; esac
+    serial=$(tr -d '\r' <"$work/real-$mode.serial")
+    for f in BCD boot.sdi bootmgr.exe; do
+        size=$(stat -c %s "$work/ws/$f")
+        grep -qx "LOADER input $f size=$size" <<<"$serial" || { echo "$serial" >&2; fail "real-$mode: the loader did not get $f with $size bytes"; }
+    done
+    grep -q '^  loader: bcd raw' "$work/real-$mode.out" || { cat "$work/real-$mode.out" >&2; fail "real-$mode: the BCD was not served raw"; }
+    grep -qx "LOADER emulating drive 0x8[0-9a-f] sectors=[0-9]*" <<<"$serial" || fail "real-$mode: no emulated drive"
+    echo "61-boot-bios: real-$mode: exit $rc: $(grep -E '^(OK|FAILED|TIMEOUT)' "$work/real-$mode.out" | head -1)"
+done
 
 # 3. Refused before the emulator starts: one line, exit 1 (or 64 for the option checks).
 cp boot.sdi "a,b"
