@@ -6,7 +6,8 @@
 #     in a newc header ("Encapsulating NAME... ok" on the VGA screen);
 #  2b. the project's BIOS loader in both modes: each file arrives under its name and size;
 #  3. refusals before QEMU: a comma in a SYSLINUX name, --mode http, --secure-boot;
-#  4. bcd ipxe-script --bios prints the script network mode used.
+#  4. bcd ipxe-script --bios prints the script network mode used;
+#  5. the README's BIOS script is that command's output.
 # 1 and 2 boot Debian's iPXE (/boot/ipxe.lkrn, package ipxe),
 # installed as PREFIX/lib/bcd/loader.lkrn beside a copy of bcd, the layout of the .deb. It
 # proves the staging, the firmware, the ROM, SYSLINUX, the VGA capture and the classification:
@@ -117,4 +118,12 @@ diff "$work/served.ipxe" "$work/script.ipxe" >&2 || fail "ipxe-script --bios dif
 rc=0; "$ibcd" ipxe-script --bios BCD --loader-args imgstat >"$work/refused.out" 2>&1 || rc=$?
 [ "$rc" = 1 ] && grep -q 'unknown command line option "imgstat"' "$work/refused.out" || fail "ipxe-script --bios accepted a word the loader refuses (exit $rc)"
 echo "61-boot-bios: ipxe-script --bios prints the script network mode served"
+# 5. The README's BIOS script is what ipxe-script --bios prints for those files.
+touch bootmgr.exe boot.wim
+"$ibcd" ipxe-script --bios BCD --file bootmgr.exe=bootmgr.exe --file boot.sdi=boot.sdi --file boot.wim=boot.wim >"$work/readme-now.ipxe"
+awk '/^<!-- bios-ipxe-script -->$/ { found = 1; next } found && /^```$/ { if (inside) exit; inside = 1; next } inside { print }' \
+    "$root/README.md" >"$work/readme.ipxe"
+[ -s "$work/readme.ipxe" ] || fail "README.md has no block after <!-- bios-ipxe-script -->"
+diff "$work/readme.ipxe" "$work/readme-now.ipxe" >&2 || fail "README.md's BIOS iPXE script differs from bcd ipxe-script --bios"
+echo "61-boot-bios: the README's BIOS iPXE script is what ipxe-script --bios prints"
 echo "61-boot-bios: ok"
