@@ -55,7 +55,7 @@ let package = Package(
         // Running `bcd` and external tools from the test targets (a missing tool fails, never skips).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BCDKitTests", dependencies: ["BCDKit"], path: "Tests/BCDKitTests"),
-        .testTarget(name: "BootCoreTests", dependencies: ["TestSupport", "BootCore", "BCDKit"], path: "Tests/BootCoreTests"),
+        .testTarget(name: "BootCoreTests", dependencies: ["TestSupport", "BootCore", "BCDKit", "CWimlib"], path: "Tests/BootCoreTests"),
         .testTarget(name: "BCDCheckTests", dependencies: ["TestSupport", "BCDCheck", "BCDKit"], path: "Tests/BCDCheckTests"),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "BCDKit"], path: "Tests/CLITests"),
         .testTarget(name: "BCDBootTests", dependencies: ["BCDBoot", "BCDCheck", "BCDKit", "BCDServe"], path: "Tests/BCDBootTests"),

@@ -10,7 +10,7 @@ struct BCD: ParsableCommand {
         subcommands: storeVerbs + [
             BatchCommand.self, CompactCommand.self, EditCommand.self, CheckCommand.self,
             // Boot payload inspection (BootCore).
-            WimCommand.self, VdiskCommand.self, SdiCommand.self, CpioCommand.self,
+            WimCommand.self, VdiskCommand.self, SdiCommand.self, CpioCommand.self, BootmgrCommand.self,
             // Test boots (QEMU/OVMF through the loader).
             BootCommand.self, IpxeScriptCommand.self, ServeCommand.self, LoaderCommand.self,
         ]

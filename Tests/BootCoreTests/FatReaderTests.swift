@@ -146,3 +146,29 @@ struct FatReaderTests {
         #expect(throws: FatReadError.notFound) { try looped.lookup("\\nothing") }
     }
 }
+
+extension FatReaderTests {
+    @Test func randomAccessReadsMatchTheFile() throws {
+        let dir = try PayloadTool.temporaryDirectory("fatreader-ra")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let reader = try FatReader(ImageSectors(bytes: try Self.image(fat: 32, partitioned: true, dir: dir)))
+        let bytes = Self.files[0].1
+        let map = try reader.runs(reader.lookup("\\Boot\\bootmgr.exe"))
+        #expect(map.size == UInt64(bytes.count))
+        #expect(map.runs.reduce(0) { $0 + Int($1.count) } * 512 * 1 >= bytes.count)
+        for (offset, length) in [(0, 1), (0, 512), (1, 511), (511, 2), (1000, 70_000), (bytes.count - 3, 3), (4096, 0), (123_457, 65_536 + 17)] {
+            #expect(try Self.read(reader, map, offset, length) == Array(bytes[offset..<offset + length]), "offset \(offset) length \(length)")
+        }
+        #expect(throws: FatReadError.badChain) { try Self.read(reader, map, bytes.count - 2, 4) }
+    }
+
+    static func read(_ reader: FatReader<ImageSectors>, _ map: FatFileMap, _ offset: Int, _ length: Int) throws -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: length)
+        var failure: FatReadError? = nil
+        out.withUnsafeMutableBytes { b in
+            do throws(FatReadError) { try reader.read(map, at: UInt64(offset), into: b) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return out
+    }
+}

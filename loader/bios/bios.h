@@ -22,6 +22,7 @@ extern uint32_t bios_setup_base;        /* linear address of the setup (the bzIm
 static inline uint32_t setup_u32(uint32_t off) { return *(volatile uint32_t *)(bios_setup_base + off); }
 /* A byte of low memory (the BIOS data area) by its linear address. */
 static inline uint8_t peek8(uint32_t a) { uint8_t v; __asm__ volatile("movb (%1), %0" : "=q"(v) : "r"(a) : "memory"); return v; }
+static inline void poke8(uint32_t a, uint8_t v) { __asm__ volatile("movb %0, (%1)" :: "q"(v), "r"(a) : "memory"); }
 static inline uint8_t setup_u8(uint32_t off) { return *(volatile uint8_t *)(bios_setup_base + off); }
 
 /* console.c: COM1 (115200 8N1) and the BIOS screen (INT 10h teletype). */

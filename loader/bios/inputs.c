@@ -72,3 +72,13 @@ void take_inputs(void) {
     }
     if (input_count == 0) die("the initrd holds no files");
 }
+
+void add_memory_input(const char *name, const void *data, uint32_t size) {
+    if (input_count == MAX_INPUTS) die("too many input files (at most %u)", MAX_INPUTS);
+    struct input *in = &inputs[input_count++];
+    size_t len = strlen(name);
+    for (size_t i = 0; i <= len && i < MAX_NAME; i++) { in->name[i] = name[i]; in->name16[i] = (uint8_t)name[i]; }
+    in->length = len;
+    in->size = size;
+    in->data = data;
+}

@@ -7,6 +7,7 @@
 #include "memmap.h"
 #include "options.h"
 #include "vdisk.h"
+#include "handoff.h"
 
 void bios_main(uint32_t setup_base) {
     console_init();
@@ -18,16 +19,24 @@ void bios_main(uint32_t setup_base) {
     info("loader: wimboot-compatible BIOS loader (bcd " BCD_VERSION ")\n");
     take_inputs();
 
+    /* bootmgr.exe: supplied; else decoded from a supplied bootmgr; else from the WIM
+     * (BootCore LoaderBiosFiles). BCD and boot.sdi: supplied, else the WIM's PCAT ones. */
     int32_t index = -1;
-    int32_t source = bios_boot_manager_source(&index);
-    struct input *bootmgr = input_at(index);
-    if (source == 1) serial_printf("LOADER bootmgr %s\n", bootmgr->name);
-    else if (source == 2) die("bootmgr (compressed) is not supported yet: supply bootmgr.exe");
-    else die("no boot manager: supply bootmgr.exe (or bootmgr, or a WIM with \\Windows\\Boot\\PXE\\bootmgr.exe)");
+    char why[160] = "";
+    struct input *packed = 0;
+    if (bios_boot_manager_source(&index) == 2) {
+        packed = input_at(index);
+        extract_bootmgr(packed, why, sizeof why);
+    }
+    take_from_wim();
+    struct input *bootmgr = bios_boot_manager_source(&index) == 1 ? input_at(index) : 0;
+    if (!bootmgr && packed) die("no boot manager: %s: %s, and no WIM with \\Windows\\Boot\\PXE\\bootmgr.exe", packed->name, why);
+    if (!bootmgr) die("no boot manager: supply bootmgr.exe (or bootmgr, or a WIM with \\Windows\\Boot\\PXE\\bootmgr.exe)");
+    serial_printf("LOADER bootmgr %s\n", bootmgr->name);
 
     if (!find_input("BCD")) die("no BCD: supply a file named BCD (or a WIM with \\Windows\\Boot\\DVD\\PCAT\\BCD)");
     serial_printf("LOADER bcd raw (BIOS: not patched)\n");
 
     vdisk_build();
-    die("entering bootmgr.exe is not implemented yet");
+    enter_bootmgr(bootmgr);
 }

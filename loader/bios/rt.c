@@ -50,6 +50,12 @@ int posix_memalign(void **out, size_t align, size_t size) {
 
 void *malloc(size_t size) { void *p; return posix_memalign(&p, 16, size) ? NULL : p; }
 
+/* Block `p` keeps only its first `size` bytes and everything allocated after it is given back:
+ * for a decode into a generous buffer, once the decoder's temporaries are all dead. */
+void heap_truncate_after(void *p, size_t size) {
+    if ((uintptr_t)p + size <= heap_next) { heap_next = (uintptr_t)p + size; heap_last = 0; }
+}
+
 void free(void *p) {
     if (p && (uintptr_t)p == heap_last) { heap_next = ((uintptr_t *)p)[-1]; heap_last = 0; }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes BootCore's SDI and newc cpio readers, the PE image parser, the virtual FAT disk + BCD patch, and the registry hive
+# Fuzzes BootCore's SDI and newc cpio readers, the PE image parser, the LZNT1 and XCA decoders, the virtual FAT disk + BCD patch, and the registry hive
 # reader + BCD boot-target resolver, with libFuzzer (swiftc -sanitize=fuzzer,address,
 # whose runtime ships with the Swift toolchain): a bounded number of runs each, from a seed
 # corpus made here at run time. Any crash, sanitizer report or failed precondition fails the step.
@@ -22,6 +22,8 @@ build() {  # name, sources... -> $work/fuzz-NAME
 build sdi Sources/BootCore/Support/*.swift Sources/BootCore/SDI/*.swift Fuzz/sdi/*.swift
 build cpio Sources/BootCore/Support/*.swift Sources/BootCore/Cpio/*.swift Fuzz/cpio/*.swift
 build pe Sources/BootCore/Support/*.swift Sources/BootCore/PE/*.swift Fuzz/pe/*.swift
+build lznt1 Sources/BootCore/Support/*.swift Sources/BootCore/Compression/*.swift Fuzz/lznt1/*.swift
+build xca Sources/BootCore/Support/*.swift Sources/BootCore/Compression/*.swift Fuzz/xca/*.swift
 # Boot/ holds the BCD resolver and the loader rules, which use BCD/ (the vocabulary), Registry/
 # (the hive), FAT/ and WIM/: the whole module, as the loader compiles it.
 bootcore=$(find Sources/BootCore -name '*.swift' | sort)
@@ -63,8 +65,18 @@ ld -m i386pe --image-base 0x400000 -e start --dynamicbase -s "$work/pe32.o" -o "
 gcc -ffreestanding -nostdlib -fno-pic -fno-ident -O1 -c "$work/pe.c" -o "$work/pe64.o"
 ld -m i386pep --image-base 0x140000000 -e start --dynamicbase -s "$work/pe64.o" -o "$work/seeds-pe/pe64.exe"
 
+# LZNT1 / XCA seeds: the [MS-XCA] 3.3 and 3.2 examples (a compressed chunk whose match overlaps
+# its output; 26 literals and the end-of-data symbol), a stored chunk, and two chunks.
+mkdir -p "$work/seeds-lznt1" "$work/seeds-xca"
+hex() { printf "$(printf '%s' "$1" | sed 's/ *\([0-9a-f][0-9a-f]\)/\\x\1/g')"; }
+hex '38 b0 88 46 23 20 00 20 47 20 41 00 10 a2 47 01 a0 45 20 44 00 08 45 01 50 79 00 c0 45 20 05 24 13 88 05 b4 02 4a 44 ef 03 58 02 8c 09 16 01 48 45 00 be 00 9e 00 04 01 18 90 00' > "$work/seeds-lznt1/spec-3.3"
+{ hex '07 30'; printf 'stored!!'; hex '01 b0 00 41 02 b0 00 42 43 00 00'; } > "$work/seeds-lznt1/stored-and-short"
+{ head -c 48 /dev/zero; hex '50 55 55 55 55 55 55 55 55 55 55 45 44 04'; head -c 66 /dev/zero; hex '04'; head -c 127 /dev/zero
+  hex 'd8 52 3e d7 94 11 5b e9 19 5f f9 d6 7c df 8d 04 00 00 00 00'; } > "$work/seeds-xca/spec-3.2"
+[ "$(stat -c %s "$work/seeds-xca/spec-3.2")" = 276 ] || { echo "fuzz-payload: bad XCA seed"; exit 1; }
+
 status=0
-for name in sdi cpio pe vdisk registry; do
+for name in sdi cpio pe lznt1 xca vdisk registry; do
     # A vdisk run builds a disk and reads all its metadata sectors: fewer runs, same time scale.
     n=$runs; [ "$name" = vdisk ] && n=${FUZZ_VDISK_RUNS:-$((runs / 4))}
     # A registry run is cheap and the hive is the most intricate format here: more runs.

@@ -7,8 +7,10 @@
 # BCD, unknown option) is one line, after which the test stops QEMU (a hang reaches the timeout
 # and fails).
 source "$(dirname "$0")/../../loader/tests/lib.sh"
-need cpio perl
+need cpio perl gcc ld swift wimcapture
 build_loader bios
+swift build --product bcd >"$WORK/swift.log" 2>&1 || { tail -20 "$WORK/swift.log"; fail "swift build --product bcd failed"; }
+bcd=$(swift build --show-bin-path)/bcd
 LKRN=$BUILD/loader.lkrn
 [ -s "$LKRN" ] || fail "no $LKRN"
 version=$(sed -n 's/.*static let text = "\([^"]*\)".*/\1/p' "$ROOT/Sources/BootCore/Support/BcdVersion.swift")
@@ -45,8 +47,10 @@ one_error_line() {   # LOG REGEX: exactly one loader error line, and it matches
     expect_line "$1" "^loader: error: $2"
 }
 
-f=$WORK/files; mkdir -p "$f/sub"
-head -c 70000 /dev/urandom >"$f/bootmgr.exe"   # stands for bootmgr.exe until the stand-in is merged
+f=$WORK/files; mkdir -p "$f/sub" "$f/bad"
+gcc -m32 -ffreestanding -nostdlib -fno-pic -fno-ident -fno-stack-protector -O1 -c "$LOADER_DIR/tests/bios-probe.c" -o "$WORK/probe.o"
+ld -m i386pe --image-base 0x400000 -e start --dynamicbase -s "$WORK/probe.o" -o "$f/bootmgr.exe"
+head -c 70000 /dev/urandom >"$f/bad/bootmgr.exe"
 fake_bcd "$f/sub/BCD"                            # a member in a directory: served by its last name
 head -c 3000000 /dev/urandom >"$f/boot.sdi"
 echo "wpeinit" >"$f/startnet.cmd"
@@ -54,7 +58,17 @@ newc() { local out=$1; shift; ( cd "$f" && printf '%s\n' "$@" | cpio -o -H newc 
 newc "$WORK/all.cpio" bootmgr.exe sub sub/BCD boot.sdi startnet.cmd
 newc "$WORK/nobcd.cpio" bootmgr.exe boot.sdi
 newc "$WORK/nobootmgr.cpio" sub/BCD boot.sdi
+newc "$WORK/notpe.cpio" bad/bootmgr.exe sub/BCD
 head -c 4096 /dev/urandom >"$WORK/garbage.cpio"
+mkdir -p "$WORK/served"; cp "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$f/startnet.cmd" "$WORK/served/"
+# A WIM holding the BIOS boot files (\Windows\Boot\PXE\bootmgr.exe, \Windows\Boot\DVD\PCAT\BCD
+# and boot.sdi): the initrd holds the WIM alone.
+tree=$WORK/tree; mkdir -p "$tree/Windows/Boot/PXE" "$tree/Windows/Boot/DVD/PCAT" "$tree/Windows/System32" "$WORK/wim"
+cp "$f/bootmgr.exe" "$tree/Windows/Boot/PXE/"; cp "$f/sub/BCD" "$f/boot.sdi" "$tree/Windows/Boot/DVD/PCAT/"
+head -c 100000 /dev/urandom >"$tree/Windows/System32/filler.bin"
+wimcapture "$tree" "$WORK/wim/boot.wim" PE --compress=lzx --boot >/dev/null
+( cd "$WORK/wim" && echo boot.wim | cpio -o -H newc --quiet ) >"$WORK/wim.cpio"
+cp "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$WORK/wim/"
 
 expect_inputs() {   # LOG: every file with the host's size
     expect_line "$1" "^LOADER input bootmgr.exe size=$(size_of "$f/bootmgr.exe")\$"
@@ -63,9 +77,25 @@ expect_inputs() {   # LOG: every file with the host's size
     expect_line "$1" "^LOADER input startnet.cmd size=$(size_of "$f/startnet.cmd")\$"
     reject_line "$1" '^LOADER input sub'
 }
+# expect_probe LOG [DIR]: bootmgr.exe (the probe) was entered and read the disk `bcd vdisk`
+# makes of the files in the order the loader listed them (inputs and files extracted from the
+# WIM), each found in DIR by its served name (default: $WORK/served).
+expect_probe() {
+    local dir=${2:-$WORK/served}
+    expect_line "$1" '^LOADER entering bootmgr.exe \(parameters at [0-9a-f]+, drive 0x8[0-9]\)$'
+    expect_line "$1" '^PROBE block ok image=[0-9a-f]{8} size=[0-9]+$'
+    expect_line "$1" '^PROBE int13 41h bx=aa55 cf=0$'
+    local args=() name
+    while read -r name; do args+=("$name=$dir/$name"); done < <(sed -nE 's/^LOADER input (.*) size=[0-9]+$/\1/p; s/^LOADER extracted .*\\([^\\]*) size=[0-9]+$/\1/p; s/^LOADER extracted (bootmgr.exe) from .*/\1/p' "$1.txt")
+    "$bcd" vdisk "${args[@]}" -o "$WORK/ref.img" >/dev/null
+    expect_line "$1" "^PROBE int13 48h sectors=$(( $(size_of "$WORK/ref.img") / 512 )) cf=0\$"
+    expect_line "$1" "^PROBE disk crc32=$(crc32 "$WORK/ref.img")\$"
+    expect_line "$1" '^PROBE e820 entries=[0-9]+ image-reserved=1$'
+    expect_line "$1" '^PROBE done$'
+}
 
 # 1. QEMU -kernel, no disks: drive 0x80; the banner on COM1 and on the screen.
-STOP_ON='^(loader: error:|STANDIN )' VGA_DUMP=$WORK/screen.vga boot_bios "$WORK/kernel" -nic none \
+STOP_ON='^(loader: error:|PROBE done|STANDIN done)' VGA_DUMP=$WORK/screen.vga boot_bios "$WORK/kernel" -nic none \
     -kernel "$LKRN" -initrd "$WORK/all.cpio" -append "rawbcd index=2"
 expect_line "$WORK/kernel" "^LOADER start \\(bcd $version, bios\\)\$"
 expect_line "$WORK/kernel" '^LOADER cmdline rawbcd index=2$'
@@ -76,27 +106,49 @@ expect_line "$WORK/kernel" '^LOADER emulating drive 0x80 sectors=[0-9]+$'
 vga_text "$WORK/screen.vga" >"$WORK/screen.txt"
 grep -q "loader: wimboot-compatible BIOS loader (bcd $version)" "$WORK/screen.txt" || { cat "$WORK/screen.txt" >&2; fail "no banner on the screen"; }
 grep -q "loader: emulating drive 0x80" "$WORK/screen.txt" || { cat "$WORK/screen.txt" >&2; fail "no drive line on the screen"; }
-echo "53-loader-bios: -kernel ok (COM1 and screen)"
+expect_probe "$WORK/kernel"
+echo "53-loader-bios: -kernel ok (COM1 and screen; bootmgr.exe entered, the drive read through the callback equals bcd vdisk's)"
 
 # 2. One BIOS hard disk present: the emulated drive is 0x81.
 truncate -s 8M "$WORK/blank.img"
-STOP_ON='^(loader: error:|STANDIN )' boot_bios "$WORK/disk" -nic none -drive file="$WORK/blank.img",format=raw,if=ide \
+STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/disk" -nic none -drive file="$WORK/blank.img",format=raw,if=ide \
     -kernel "$LKRN" -initrd "$WORK/all.cpio"
 expect_line "$WORK/disk" '^LOADER emulating drive 0x81 sectors=[0-9]+$'
+expect_line "$WORK/disk" '^PROBE drive 0x81$'
+expect_probe "$WORK/disk"
 echo "53-loader-bios: drive 0x81 beside a BIOS disk ok"
 
 # 3. iPXE (QEMU's BIOS ROM) over TFTP: kernel + initrd URI NAME.
 t=$WORK/tftp; mkdir -p "$t"
 cp "$LKRN" "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$f/startnet.cmd" "$t/"
 printf '#!ipxe\nkernel loader.lkrn quiet\ninitrd bootmgr.exe bootmgr.exe\ninitrd BCD BCD\ninitrd boot.sdi boot.sdi\ninitrd startnet.cmd startnet.cmd\nboot\n' >"$t/boot.ipxe"
-STOP_ON='^(loader: error:|STANDIN )' boot_bios "$WORK/ipxe" -nic "user,model=e1000,tftp=$t,bootfile=boot.ipxe" -boot n
+STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/ipxe" -nic "user,model=e1000,tftp=$t,bootfile=boot.ipxe" -boot n
 expect_line "$WORK/ipxe" "^LOADER start \\(bcd $version, bios\\)\$"
 expect_line "$WORK/ipxe" '^LOADER cmdline quiet$'
 expect_inputs "$WORK/ipxe"
 expect_line "$WORK/ipxe" '^LOADER emulating drive 0x80 sectors=[0-9]+$'
+expect_probe "$WORK/ipxe"
 echo "53-loader-bios: iPXE ok"
 
-# 4. Errors: one line each, then the loader halts (the test stops QEMU).
+# 4. bootmgr.exe, BCD and boot.sdi from the WIM (LoaderBiosWimFiles).
+STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/fromwim" -nic none -kernel "$LKRN" -initrd "$WORK/wim.cpio"
+for p in 'PXE\\bootmgr.exe' 'DVD\\PCAT\\BCD' 'DVD\\PCAT\\boot.sdi'; do expect_line "$WORK/fromwim" "^LOADER extracted \\\\Windows\\\\Boot\\\\$p size=[0-9]+\$"; done
+expect_probe "$WORK/fromwim" "$WORK/wim"
+echo "53-loader-bios: files from the WIM ok"
+
+# 5. bootmgr.exe decoded from a compressed PCAT bootmgr (made by `bcd bootmgr pack`), LZNT1 and XCA.
+for fmt in lznt1 xca; do
+    d=$WORK/files-$fmt; mkdir -p "$d"
+    "$bcd" bootmgr pack "$f/bootmgr.exe" -o "$d/bootmgr" --format $fmt
+    cp "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$d/"
+    ( cd "$d" && printf '%s\n' bootmgr BCD boot.sdi | cpio -o -H newc --quiet ) >"$WORK/packed-$fmt.cpio"
+    STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/packed-$fmt" -nic none -kernel "$LKRN" -initrd "$WORK/packed-$fmt.cpio"
+    expect_line "$WORK/packed-$fmt" "^LOADER extracted bootmgr.exe from bootmgr offset=[0-9a-f]+ format=$fmt size=$(size_of "$f/bootmgr.exe")\$"
+    expect_probe "$WORK/packed-$fmt" "$d"
+    echo "53-loader-bios: bootmgr ($fmt) ok"
+done
+
+# 6. Errors: one line each, then the loader halts (the test stops QEMU).
 boot_bios "$WORK/e-noinitrd" -nic none -kernel "$LKRN"
 one_error_line "$WORK/e-noinitrd" 'no initrd'
 boot_bios "$WORK/e-garbage" -nic none -kernel "$LKRN" -initrd "$WORK/garbage.cpio"
@@ -107,5 +159,11 @@ boot_bios "$WORK/e-nobcd" -nic none -kernel "$LKRN" -initrd "$WORK/nobcd.cpio"
 one_error_line "$WORK/e-nobcd" 'no BCD: supply a file named BCD'
 boot_bios "$WORK/e-option" -nic none -kernel "$LKRN" -initrd "$WORK/all.cpio" -append "rawbcd frobnicate"
 one_error_line "$WORK/e-option" 'unknown command line option "frobnicate"'
+head -c 50000 /dev/urandom >"$f/bad/bootmgr"
+( cd "$f" && printf '%s\n' bad/bootmgr sub/BCD | cpio -o -H newc --quiet ) >"$WORK/nopacked.cpio"
+boot_bios "$WORK/e-nopacked" -nic none -kernel "$LKRN" -initrd "$WORK/nopacked.cpio"
+one_error_line "$WORK/e-nopacked" 'no boot manager: bootmgr: no compressed bootmgr.exe \(LZNT1 or XCA, i386 PE32\) found in the file'
+boot_bios "$WORK/e-notpe" -nic none -kernel "$LKRN" -initrd "$WORK/notpe.cpio"
+one_error_line "$WORK/e-notpe" 'bootmgr.exe is not a usable boot manager: not a PE image \(no MZ\)$'
 echo "53-loader-bios: errors ok"
 echo "53-loader-bios: ok"

@@ -11,4 +11,6 @@ public enum DecompressionError: Error, Equatable, Sendable {
     case truncatedInput
     /// The chunk size is outside what the format allows.
     case unsupportedChunkSize
+    /// The data decodes to more bytes than the output buffer holds (streams of unknown size).
+    case outputOverflow
 }

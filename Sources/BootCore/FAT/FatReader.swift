@@ -224,32 +224,22 @@ public struct FatReader<Reader: FatSectorReader> {
         return node
     }
 
-    /// Reads the whole file through `body`, one cluster (or less, at the end) at a time.
+    /// Reads the whole file through `body`, a run of consecutive clusters (at most 64 KiB) at a time.
     public func forEachChunk(_ file: FatNode, _ body: (UnsafeRawBufferPointer) -> Void) throws(FatReadError) {
-        var remaining = Int(file.size)
-        guard remaining > 0 else { return }
-        var buffer = [UInt8](repeating: 0, count: clusterBytes)
-        var c: UInt32? = file.firstCluster
-        var steps: UInt32 = 0
-        while remaining > 0 {
-            guard let current = c, current >= 2, current < clusterCount + 2, steps <= clusterCount else { throw .badChain }
-            // Runs of consecutive clusters in one read (up to 64 KiB), as a boot manager would.
-            var run = 1
-            var last = current
-            var after = try next(current)
-            while let n = after, n == last + 1, (run + 1) * clusterBytes <= 65536, run * clusterBytes < remaining {
-                run += 1; last = n; after = try next(n)
+        let map = try runs(file)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var offset: UInt64 = 0
+        let size = UInt64(file.size)
+        while offset < size {
+            let n = Int(min(UInt64(buffer.count), size - offset))
+            var failure: FatReadError? = nil
+            buffer.withUnsafeMutableBytes { whole in
+                let part = UnsafeMutableRawBufferPointer(rebasing: whole[0..<n])
+                do throws(FatReadError) { try read(map, at: offset, into: part); body(UnsafeRawBufferPointer(part)) }
+                catch { failure = error }
             }
-            if buffer.count < run * clusterBytes { buffer = [UInt8](repeating: 0, count: run * clusterBytes) }
-            let lba = clusterLBA(current)
-            let sectors = Int(sectorsPerCluster) * run
-            let ok = buffer.withUnsafeMutableBytes { reader.readSectors(lba, count: sectors, into: $0) }
-            guard ok else { throw .readFailed(lba) }
-            let take = min(remaining, run * clusterBytes)
-            buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<take])) }
-            remaining -= take
-            c = after
-            steps += UInt32(run)
+            if let failure { throw failure }
+            offset += UInt64(n)
         }
     }
 

@@ -63,6 +63,7 @@ extension DecompressionError {
         case .invalidBlock: return "invalid block header"
         case .truncatedInput: return "compressed data ends early"
         case .unsupportedChunkSize: return "unsupported chunk size"
+        case .outputOverflow: return "decoded data larger than its buffer"
         }
     }
 }

@@ -44,13 +44,51 @@ public func biosCpioEntry(_ n: Int, _ name: UnsafeMutablePointer<UInt8>, _ capac
     return entry.isRegularFile ? 1 : 0
 }
 
-/// Where bootmgr.exe comes from (BootCore's LoaderBiosBootManager): sets `input` and returns
-/// 1 supplied (input is bootmgr.exe), 2 compressed (input is bootmgr), 0 from the WIM.
+/// Where bootmgr.exe comes from first (BootCore's LoaderBiosFiles.bootManagerSources): sets
+/// `input` and returns 1 supplied (input is bootmgr.exe), 2 to be extracted from input (a PCAT
+/// bootmgr; the WIM's is the fallback), 0 from the WIM.
 @_cdecl("bios_boot_manager_source")
 public func biosBootManagerSource(_ input: UnsafeMutablePointer<Int32>) -> Int32 {
-    switch LoaderBiosBootManager.source(among: ldrInputNames()) {
+    input.pointee = -1
+    switch LoaderBiosFiles.bootManagerSources(among: ldrInputNames()).first {
     case .supplied(let index): input.pointee = Int32(index); return 1
-    case .compressed(let index): input.pointee = Int32(index); return 2
-    case .fromWIM: input.pointee = -1; return 0
+    case .extracted(let index): input.pointee = Int32(index); return 2
+    default: return 0
     }
+}
+
+/// Decodes the bootmgr.exe a PCAT bootmgr (`file`, `size` bytes, in place) embeds into
+/// `output` (`capacity` bytes; BootCore BootmgrImage). Sets its size, the stream's offset in the
+/// file and its format (1 LZNT1, 2 XCA); on failure the reason is in ldr_vdisk_error.
+@_cdecl("bios_bootmgr_extract")
+public func biosBootmgrExtract(_ file: UnsafeRawPointer, _ size: UInt32, _ output: UnsafeMutableRawPointer, _ capacity: UInt32,
+                               _ imageSize: UnsafeMutablePointer<UInt32>, _ offset: UnsafeMutablePointer<UInt32>,
+                               _ format: UnsafeMutablePointer<Int32>) -> Int32 {
+    do throws(BootmgrImage.Failure) {
+        let found = try BootmgrImage.extract(UnsafeRawBufferPointer(start: file, count: Int(size)),
+                                             into: UnsafeMutableRawBufferPointer(start: output, count: Int(capacity)))
+        imageSize.pointee = UInt32(found.size)
+        offset.pointee = UInt32(found.offset)
+        format.pointee = found.format == .lznt1 ? 1 : 2
+        return LoaderBridgeStatus.ok.rawValue
+    } catch {
+        ldrError = Array(error.message.utf8)
+        return LoaderBridgeStatus.failed.rawValue
+    }
+}
+
+/// Entry `slot` of the files the BIOS loader takes from the WIM (BootCore LoaderBiosFiles),
+/// when the inputs lack it: copies its path (ASCII) and served name, NUL-terminated and cut to
+/// fit. Returns 1 wanted, 2 the boot manager (wanted), 3 wanted if the WIM has it (the boot
+/// manager beside a supplied bootmgr), 0 not wanted, -1 past the last.
+@_cdecl("bios_wim_wanted")
+public func biosWimWanted(_ slot: Int, _ path: UnsafeMutablePointer<UInt8>, _ pathCapacity: Int,
+                          _ name: UnsafeMutablePointer<UInt8>, _ nameCapacity: Int) -> Int32 {
+    guard slot >= 0, slot < LoaderBiosFiles.all.count else { return -1 }
+    let file = LoaderBiosFiles.all[slot]
+    let inputs = ldrInputNames()
+    guard LoaderBiosFiles.isWanted(file, inputs: inputs) else { return 0 }
+    ldrCopy(Array(file.path.utf8), to: path, capacity: pathCapacity)
+    ldrCopy(Array(file.name.utf8), to: name, capacity: nameCapacity)
+    return LoaderBiosFiles.isOptional(file, inputs: inputs) ? 3 : file.isBootManager ? 2 : 1
 }
