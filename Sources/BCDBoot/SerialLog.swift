@@ -144,6 +144,13 @@ public enum SerialLog {
             }
             if handedOff { o.details.append("boot services ended (ExitBootServices\(when)), as the OS loader would: the loader saw the hand-off") }
             o.details += progress
+            // The stand-in's own failure (`STANDIN error WHY`, then `STANDIN done`): its reason
+            // is the headline, not the files it therefore did not read.
+            if let error = lines.first(where: { $0.hasPrefix("STANDIN error ") }) {
+                o.kind = .bootError
+                o.headline = "FAILED: the stand-in boot manager stopped: " + error.dropFirst("STANDIN error ".count)
+                return o
+            }
             if bad.isEmpty && missingSupplied.isEmpty {
                 o.headline = "OK: booted; the boot manager read \(files.count) file\(files.count == 1 ? "" : "s"), all as the host has them"
             } else {

@@ -4,7 +4,8 @@
 #     each file as a named initrd, and boots the bzImage; the screen is read from VGA memory;
 #  2. disk mode: SYSLINUX on a FAT superfloppy, linux.c32 loads loader.lkrn and wraps each file
 #     in a newc header ("Encapsulating NAME... ok" on the VGA screen);
-#  2b. the project's BIOS loader in both modes: each file arrives under its name and size;
+#  2b. the project's BIOS loader and BIOS stand-in in both modes: each file arrives under its
+#      name and size, the loader enters the stand-in, which reports;
 #  3. refusals before QEMU: a comma in a SYSLINUX name, --mode http, --secure-boot;
 #  4. bcd ipxe-script --bios prints the script network mode used;
 #  5. the README's BIOS script is that command's output.
@@ -12,8 +13,8 @@
 # installed as PREFIX/lib/bcd/loader.lkrn beside a copy of bcd, the layout of the .deb. It
 # proves the staging, the firmware, the ROM, SYSLINUX, the VGA capture and the classification:
 # each boot must show the files delivered to a running bzImage, and iPXE lists what it received.
-# 2b boots the project's loader.lkrn. TODO(issue 13): with the BIOS stand-in merged, boot it and
-# compare its STANDIN sizes and CRC32s with the host's (as 60-boot-demo does).
+# 2b boots the project's loader.lkrn and standin-bios.exe (bcd boot compares the stand-in's
+# STANDIN sizes and CRC32s with the host's, as in 60-boot-demo).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bcd=${BCD:-$root/.build/debug/bcd}
@@ -82,9 +83,11 @@ expect disk '^  \| iPXE initialising devices\.\.\.ok$'
 expect disk '^FAILED: the BIOS found nothing to boot \(see the screen\)$'
 
 # 2b. The project's BIOS loader (loader/build/loader.lkrn, built by bcd boot through `make -C
-# loader bios`) in both modes: it must list each file under its served name with the host's
-# size (the newc names iPXE's initrd and linux.c32's initrdfile= gave), and serve the BCD raw.
-head -c 20000 /dev/urandom >bootmgr.exe
+# loader bios`) with the BIOS stand-in as bootmgr.exe (loader/build/standin-bios.exe), in both
+# modes: the loader must list each file under its served name with the host's size (the newc
+# names iPXE's initrd and linux.c32's initrdfile= gave), serve the BCD raw and enter the stand-in.
+make -C "$root/loader" standin-bios >/dev/null || fail "make -C loader standin-bios failed"
+cp "$root/loader/build/standin-bios.exe" bootmgr.exe
 for mode in network disk; do
     rc=0
     (cd "$root" && BCD_BOOT_NO_KVM=1 timeout 600 "$bcd" boot --firmware bios --mode "$mode" --timeout 120 --force \
@@ -98,6 +101,12 @@ for mode in network disk; do
     done
     grep -q '^  loader: bcd raw' "$work/real-$mode.out" || { cat "$work/real-$mode.out" >&2; fail "real-$mode: the BCD was not served raw"; }
     grep -qx "LOADER emulating drive 0x8[0-9a-f] sectors=[0-9]*" <<<"$serial" || fail "real-$mode: no emulated drive"
+    grep -qx "STANDIN firmware bios" <<<"$serial" || { echo "$serial" >&2; fail "real-$mode: the loader did not enter the BIOS stand-in"; }
+    # The verdict is the stand-in's: OK with every file as the host has it, or its own error line.
+    # TODO(issue 13): require OK (exit 0) once the stand-in reads the drive (today: "no free 64 KiB
+    # of conventional memory for BIOS buffers", loader/stand-in work).
+    grep -qE '^(OK: booted; the boot manager read [0-9]+ files, all as the host has them|FAILED: the stand-in boot manager stopped: .+)$' "$work/real-$mode.out" \
+        || { cat "$work/real-$mode.out" >&2; fail "real-$mode: neither the stand-in's success nor its error"; }
     echo "61-boot-bios: real-$mode: exit $rc: $(grep -E '^(OK|FAILED|TIMEOUT)' "$work/real-$mode.out" | head -1)"
 done
 
