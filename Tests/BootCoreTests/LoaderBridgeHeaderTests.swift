@@ -2,15 +2,18 @@ import Foundation
 import Testing
 @testable import BootCore
 
-/// loader/src/bridge.h names BootCore's bridge codes for C: every #define must be one of them.
+/// loader/src/bridge.h (UEFI) and loader/bios/bridge.h (BIOS) name BootCore's bridge codes for
+/// C: every #define must be one of them, and each header must define them all.
 @Suite("Loader bridge header")
 struct LoaderBridgeHeaderTests {
-    static let header = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("loader/src/bridge.h")
+    static let loaderDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("loader")
+    static let header = loaderDir.appendingPathComponent("src/bridge.h")
+    static let biosHeader = loaderDir.appendingPathComponent("bios/bridge.h")
 
     /// `#define LDR_... N` lines of the header, name -> value.
-    static func defines() throws -> [String: Int64] {
-        let text = try String(contentsOf: header, encoding: .utf8)
+    static func defines(_ file: URL = header) throws -> [String: Int64] {
+        let text = try String(contentsOf: file, encoding: .utf8)
         var result: [String: Int64] = [:]
         for line in text.split(separator: "\n") {
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -47,6 +50,7 @@ struct LoaderBridgeHeaderTests {
         #expect(found == Self.expected)
         #expect(found["LDR_E_FILE_TOO_LARGE"] == 1)
         #expect(found["LDR_OPT_PAUSE_QUIET"] == 8)
+        #expect(try Self.defines(Self.biosHeader) == Self.expected)
     }
 
     @Test func optionBitsAreDistinctSingleBits() {

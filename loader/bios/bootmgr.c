@@ -10,7 +10,7 @@
 #include "memmap.h"
 #include "vdisk.h"
 
-extern char setup_start[], rm_stack_top[];
+extern char setup_size[];
 int posix_memalign(void **out, size_t align, size_t size);
 #define PAGE 4096
 #define CALLBACK_HEAP (4u << 20)   /* what the callbacks may still allocate (bump heap) */
@@ -41,7 +41,7 @@ void enter_bootmgr(struct input *bootmgr) {
     heap_init(heap_used_end(), heap_end);
 
     uint32_t starts[NUM_REGIONS], ends[NUM_REGIONS];
-    starts[R_SETUP] = bios_setup_base; ends[R_SETUP] = bios_setup_base + (uint32_t)rm_stack_top;
+    starts[R_SETUP] = bios_setup_base; ends[R_SETUP] = bios_setup_base + (uint32_t)setup_size;
     starts[R_LOADER] = PM_BASE; ends[R_LOADER] = image_at;
     starts[R_IMAGE] = image_at; ends[R_IMAGE] = image_at + image_size;
     starts[R_TABLES] = image_at + ((image_size + PAGE - 1) & ~(uint32_t)(PAGE - 1)); ends[R_TABLES] = heap_end;
@@ -56,12 +56,16 @@ void enter_bootmgr(struct input *bootmgr) {
         serial_printf("LOADER keep %x-%x\n", starts[i], ends[i] - 1);
     }
     serial_printf("LOADER e820 for bootmgr.exe: %u entries\n", (uint32_t)bios_e820_build());
+    uint16_t kib = bios_conventional_kib();
+    poke16(0x413, kib);   /* BDA: base memory, as INT 12h now answers */
+    serial_printf("LOADER base memory %u KiB\n", kib);
 
     uint8_t disks = (uint8_t)(vdisk_drive - 0x80 + 1);
     if (bios_int13_start(vdisk_drive, disks) != LDR_OK) die("cannot serve the virtual disk");
     poke8(0x475, disks);   /* BDA: hard disk count, ours included */
     serial_printf("LOADER entering bootmgr.exe (parameters at %x, drive 0x%x)\n", (uint32_t)block, vdisk_drive);
     info("loader: entering %s\n", bootmgr->name);
+    if (pause_mode) wait_key("Press a key to start the boot manager\n");
     ((void (*)(void *))(image_at + entry))(block);
     die("%s returned", bootmgr->name);
 }

@@ -19,6 +19,7 @@ void parse_cmdline(void) {
     opts.quiet = (bits & LDR_OPT_QUIET) != 0;
     opts.index = index;
     quiet = opts.quiet;
+    pause_mode = bits & LDR_OPT_PAUSE_QUIET ? 2 : bits & LDR_OPT_PAUSE ? 1 : 0;
     if (st != LDR_OK) {
         char word[64];
         for (int i = 0; i < 64; i++) word[i] = bad[i] < 0x80 ? (char)bad[i] : '?';

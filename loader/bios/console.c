@@ -3,6 +3,7 @@
 #include "bios.h"
 
 int quiet;
+int pause_mode;
 
 static inline void outb(uint16_t port, uint8_t v) { __asm__ volatile("outb %0, %1" :: "a"(v), "Nd"(port)); }
 static inline uint8_t inb(uint16_t port) { uint8_t v; __asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port)); return v; }
@@ -71,12 +72,29 @@ void info(const char *fmt, ...) {
 
 void halt(void) { for (;;) __asm__ volatile("cli; hlt"); }
 
-/* One line on COM1 and the screen, `loader: error: ...`, then the machine stops. */
+/* `pause`: the prompt (none with pause=quiet) on COM1 and the screen, then INT 16h AH=00h. */
+void wait_key(const char *prompt) {
+    if (pause_mode == 1) { for (const char *p = prompt; *p; p++) out_both(*p); }
+    struct bios_regs r = {0};
+    r.vector = 0x16;
+    bios_int(0x16, &r);
+}
+
+/* The keyboard controller's reset line (port 0x64, command FEh); halt if it does not act. */
+static void restart(void) {
+    for (int i = 0; i < 100000 && (inb(0x64) & 0x02); i++) {}
+    outb(0x64, 0xFE);
+    halt();
+}
+
+/* One line on COM1 and the screen, `loader: error: ...`, then the machine stops (with `pause`:
+ * after a key, it restarts). */
 void die(const char *fmt, ...) {
     va_list ap;
     const char *prefix = "loader: error: ";
     for (const char *p = prefix; *p; p++) out_both(*p);
     va_start(ap, fmt); format(out_both, fmt, ap); va_end(ap);
     out_both('\n');
+    if (pause_mode) { wait_key("Press a key to restart the machine\n"); restart(); }
     halt();
 }

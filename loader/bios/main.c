@@ -10,8 +10,11 @@
 #include "handoff.h"
 
 void bios_main(uint32_t setup_base) {
+    uint32_t loaded_at = bios_setup_base;
+    setup_relocate();
     console_init();
     serial_printf("LOADER start (bcd " BCD_VERSION ", bios)\n");
+    serial_printf("LOADER setup %x moved to %x\n", loaded_at, bios_setup_base);
     uint32_t initrd = setup_u32(HDR_RAMDISK_IMAGE), initrd_size = setup_u32(HDR_RAMDISK_SIZE);
     memmap_read();
     heap_choose(initrd, initrd_size);

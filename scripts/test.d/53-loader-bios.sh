@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The BIOS loader (loader/build/loader.lkrn, a bzImage) on SeaBIOS: started by QEMU -kernel/-initrd
-# (a cpio made with `cpio -o -H newc`) and by iPXE over TFTP (`kernel` + `initrd URI NAME`, which
-# wraps each file in a newc header). Checks the LOADER lines (every file with the host's size,
+# (a cpio made with `cpio -o -H newc`), by iPXE over TFTP (`kernel` + `initrd URI NAME`, which
+# wraps each file in a newc header) and by GRUB (`linux16` + `initrd16 newc:NAME:PATH`). Checks the LOADER lines (every file with the host's size,
 # the command line, the emulated drive: 0x80 + the BIOS's hard disks), the screen (VGA text
 # memory read with pmemsave), and that each error (no initrd, garbage cpio, no bootmgr.exe, no
 # BCD, unknown option) is one line, after which the test stops QEMU (a hang reaches the timeout
 # and fails).
 source "$(dirname "$0")/../../loader/tests/lib.sh"
-need cpio perl gcc ld swift wimcapture
-build_loader bios
+need cpio perl gcc ld swift wimcapture grub-mkrescue xorriso
+build_loader bios standin-bios
 swift build --product bcd >"$WORK/swift.log" 2>&1 || { tail -20 "$WORK/swift.log"; fail "swift build --product bcd failed"; }
 bcd=$(swift build --show-bin-path)/bcd
 LKRN=$BUILD/loader.lkrn
@@ -17,15 +17,19 @@ version=$(sed -n 's/.*static let text = "\([^"]*\)".*/\1/p' "$ROOT/Sources/BootC
 
 # boot_bios LOG [qemu args...]: SeaBIOS (QEMU's default BIOS) until a line matches $STOP_ON
 # (default: the loader's error line), or until $QEMU_TIMEOUT (then the test fails). Writes
-# LOG, LOG.txt (no CRs) and, with $VGA_DUMP set, the 80x25 text screen to $VGA_DUMP.
+# LOG, LOG.txt (no CRs) and, with $VGA_DUMP set, the 80x25 text screen to $VGA_DUMP. With
+# $KEY_ON set, a key (Enter) is pressed once when a line matches it.
 boot_bios() {
     local log=$1; shift
     local port; port=$(free_port)
     : >"$log"
     timeout "$QEMU_TIMEOUT" qemu-system-x86_64 -machine pc -m "${QEMU_MEM:-512}" -display none -no-reboot \
         -serial "file:$log" $(monitor_args "$port") "$@" 2>"$log.err" &
-    local pid=$! stop=${STOP_ON:-^loader: error:} start=$SECONDS
+    local pid=$! stop=${STOP_ON:-^loader: error:} start=$SECONDS pressed=
     while kill -0 $pid 2>/dev/null; do
+        if [ -n "${KEY_ON:-}" ] && [ -z "$pressed" ] && tr -d '\r' <"$log" | grep -qaE -- "$KEY_ON"; then
+            sleep 0.5; monitor_cmd "$port" "sendkey ret"; pressed=1
+        fi
         if tr -d '\r' <"$log" | grep -qaE -- "$stop"; then
             sleep 0.5
             [ -z "${VGA_DUMP:-}" ] || { monitor_cmd "$port" "pmemsave 0xb8000 4000 \"$VGA_DUMP\""; sleep 0.5; }
@@ -130,6 +134,25 @@ expect_line "$WORK/ipxe" '^LOADER emulating drive 0x80 sectors=[0-9]+$'
 expect_probe "$WORK/ipxe"
 echo "53-loader-bios: iPXE ok"
 
+# 3b. GRUB (i386-pc, from a CD made by grub-mkrescue): linux16 + initrd16 newc:NAME:PATH (GRUB's
+# newc members count the name without its NUL; GRUB puts BOOT_IMAGE= first on the command line).
+g=$WORK/grub; mkdir -p "$g/boot/grub"
+cp "$LKRN" "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$f/startnet.cmd" "$g/"
+cat >"$g/boot/grub/grub.cfg" <<'CFG'
+set timeout=0
+menuentry loader {
+  linux16 /loader.lkrn rawwim
+  initrd16 newc:bootmgr.exe:/bootmgr.exe newc:BCD:/BCD newc:boot.sdi:/boot.sdi newc:startnet.cmd:/startnet.cmd
+  boot
+}
+CFG
+grub-mkrescue -d /usr/lib/grub/i386-pc -o "$WORK/grub.iso" "$g" >"$WORK/grub-mkrescue.log" 2>&1 || { cat "$WORK/grub-mkrescue.log"; fail "grub-mkrescue failed"; }
+STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/grub-boot" -nic none -cdrom "$WORK/grub.iso"
+expect_line "$WORK/grub-boot" '^LOADER cmdline BOOT_IMAGE=/loader.lkrn rawwim$'
+expect_inputs "$WORK/grub-boot"
+expect_probe "$WORK/grub-boot"
+echo "53-loader-bios: GRUB linux16/initrd16 newc: ok"
+
 # 4. bootmgr.exe, BCD and boot.sdi from the WIM (LoaderBiosWimFiles).
 STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/fromwim" -nic none -kernel "$LKRN" -initrd "$WORK/wim.cpio"
 for p in 'PXE\\bootmgr.exe' 'DVD\\PCAT\\BCD' 'DVD\\PCAT\\boot.sdi'; do expect_line "$WORK/fromwim" "^LOADER extracted \\\\Windows\\\\Boot\\\\$p size=[0-9]+\$"; done
@@ -148,7 +171,22 @@ for fmt in lznt1 xca; do
     echo "53-loader-bios: bootmgr ($fmt) ok"
 done
 
-# 6. Errors: one line each, then the loader halts (the test stops QEMU).
+# 6. The BIOS STAND-IN boot manager (build/standin-bios.exe) as bootmgr.exe: it reads the drive
+# through the callback's INT 13h and mounts it: each file with the host's size and CRC32, the BCD
+# unpatched (its .exe paths stay), the raw drive equal to bcd vdisk's.
+d=$WORK/files-standin; mkdir -p "$d"
+cp "$BUILD/standin-bios.exe" "$d/bootmgr.exe"; cp "$f/sub/BCD" "$f/boot.sdi" "$f/startnet.cmd" "$d/"
+( cd "$d" && printf '%s\n' bootmgr.exe BCD boot.sdi startnet.cmd | cpio -o -H newc --quiet ) >"$WORK/standin.cpio"
+STOP_ON='^(loader: error:|STANDIN done)' boot_bios "$WORK/standin" -nic none -kernel "$LKRN" -initrd "$WORK/standin.cpio"
+expect_line "$WORK/standin" '^STANDIN firmware bios$'
+expect_line "$WORK/standin" "^STANDIN file \\\\Boot\\\\BCD size=$(size_of "$d/BCD") crc32=$(crc32 "$d/BCD")\$"
+expect_line "$WORK/standin" "^STANDIN file \\\\boot.sdi size=$(size_of "$d/boot.sdi") crc32=$(crc32 "$d/boot.sdi")\$"
+expect_line "$WORK/standin" '^STANDIN bcd \\Boot\\BCD exe=2 efi=0$'
+"$bcd" vdisk "bootmgr.exe=$d/bootmgr.exe" "BCD=$d/BCD" "boot.sdi=$d/boot.sdi" "startnet.cmd=$d/startnet.cmd" -o "$WORK/ref.img" >/dev/null
+expect_line "$WORK/standin" "^STANDIN disk blocks=$(( $(size_of "$WORK/ref.img") / 512 )) crc32=$(crc32 "$WORK/ref.img")\$"
+echo "53-loader-bios: BIOS stand-in ok"
+
+# 7. Errors: one line each, then the loader halts (the test stops QEMU).
 boot_bios "$WORK/e-noinitrd" -nic none -kernel "$LKRN"
 one_error_line "$WORK/e-noinitrd" 'no initrd'
 boot_bios "$WORK/e-garbage" -nic none -kernel "$LKRN" -initrd "$WORK/garbage.cpio"
@@ -166,4 +204,16 @@ one_error_line "$WORK/e-nopacked" 'no boot manager: bootmgr: no compressed bootm
 boot_bios "$WORK/e-notpe" -nic none -kernel "$LKRN" -initrd "$WORK/notpe.cpio"
 one_error_line "$WORK/e-notpe" 'bootmgr.exe is not a usable boot manager: not a PE image \(no MZ\)$'
 echo "53-loader-bios: errors ok"
+
+# 8. pause: a key before bootmgr.exe starts; after an error a key restarts the machine (QEMU
+# -no-reboot then exits by itself: STOP_ON matches nothing).
+KEY_ON='^Press a key to start the boot manager$' STOP_ON='^(loader: error:|PROBE done)' boot_bios "$WORK/pause" -nic none \
+    -kernel "$LKRN" -initrd "$WORK/all.cpio" -append "pause"
+expect_line "$WORK/pause" '^Press a key to start the boot manager$'
+expect_line "$WORK/pause" '^PROBE done$'
+KEY_ON='^Press a key to restart the machine$' STOP_ON='^never$' boot_bios "$WORK/pause-error" -nic none \
+    -kernel "$LKRN" -initrd "$WORK/all.cpio" -append "pause frobnicate"
+one_error_line "$WORK/pause-error" 'unknown command line option "frobnicate"'
+expect_line "$WORK/pause-error" '^Press a key to restart the machine$'
+echo "53-loader-bios: pause ok"
 echo "53-loader-bios: ok"

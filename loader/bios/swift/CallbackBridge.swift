@@ -51,3 +51,7 @@ public func biosCallbackEmulate(_ block: UnsafeMutableRawPointer) -> Int32 {
     for (i, byte) in out.enumerated() where i != BiosCallRegisters.Offset.vector { raw[i] = byte }
     return 1
 }
+
+/// KiB of conventional memory in the adjusted map (INT 12h's answer; the BDA word at 0x413).
+@_cdecl("bios_conventional_kib")
+public func biosConventionalKiB() -> UInt16 { E820Map.conventionalKiB(biosE820Out) }
