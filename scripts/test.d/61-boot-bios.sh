@@ -4,8 +4,9 @@
 #     each file as a named initrd, and boots the bzImage; the screen is read from VGA memory;
 #  2. disk mode: SYSLINUX on a FAT superfloppy, linux.c32 loads loader.lkrn and wraps each file
 #     in a newc header ("Encapsulating NAME... ok" on the VGA screen);
-#  2b. the project's BIOS loader and BIOS stand-in in both modes: each file arrives under its
-#      name and size, the loader enters the stand-in, which reports;
+#  2b. the project's BIOS loader and BIOS stand-in in both modes (and bootmgr.exe from a
+#      compressed bootmgr): the stand-in reads every file as the host has it;
+#  2c. no boot manager: the BIOS rules stop the boot; forced, the loader's one error line;
 #  3. refusals before QEMU: a comma in a SYSLINUX name, --mode http, --secure-boot;
 #  4. bcd ipxe-script --bios prints the script network mode used;
 #  5. the README's BIOS script is that command's output.
@@ -83,32 +84,59 @@ expect disk '^  \| iPXE initialising devices\.\.\.ok$'
 expect disk '^FAILED: the BIOS found nothing to boot \(see the screen\)$'
 
 # 2b. The project's BIOS loader (loader/build/loader.lkrn, built by bcd boot through `make -C
-# loader bios`) with the BIOS stand-in as bootmgr.exe (loader/build/standin-bios.exe), in both
-# modes: the loader must list each file under its served name with the host's size (the newc
-# names iPXE's initrd and linux.c32's initrdfile= gave), serve the BCD raw and enter the stand-in.
+# loader bios`) and the BIOS stand-in (loader/build/standin-bios.exe) as the boot manager, with
+# the demo workspace's store (its entry's path an .exe: BIOS), boot.sdi and a WIM holding that
+# OS loader: validation passes with the BIOS rules, and in both modes the stand-in must read
+# every file as the host has it (bcd boot compares its STANDIN sizes and CRC32s), the BCD
+# unpatched. Then bootmgr.exe taken from a compressed `bootmgr` (bcd bootmgr pack) instead.
 make -C "$root/loader" standin-bios >/dev/null || fail "make -C loader standin-bios failed"
-cp "$root/loader/build/standin-bios.exe" bootmgr.exe
-for mode in network disk; do
-    rc=0
-    (cd "$root" && BCD_BOOT_NO_KVM=1 timeout 600 "$bcd" boot --firmware bios --mode "$mode" --timeout 120 --force \
-        "$work/ws/BCD" --file "boot.sdi=$work/ws/boot.sdi" --file "bootmgr.exe=$work/ws/bootmgr.exe" \
-        --serial-log "$work/real-$mode.serial") >"$work/real-$mode.out" 2>&1 || rc=$?
-    case $rc in 0|2) ;; *) cat "$work/real-$mode.out" >&2; fail "real-$mode: bcd boot exited with $rc";; esac
-    serial=$(tr -d '\r' <"$work/real-$mode.serial")
-    for f in BCD boot.sdi bootmgr.exe; do
-        size=$(stat -c %s "$work/ws/$f")
-        grep -qx "LOADER input $f size=$size" <<<"$serial" || { echo "$serial" >&2; fail "real-$mode: the loader did not get $f with $size bytes"; }
+for t in wimcapture mkntfs; do command -v "$t" >/dev/null || fail "missing tool '$t' (scripts/install-deps.sh installs it)"; done
+real=$work/real; mkdir -p "$real/tree/Windows/System32/boot"
+BCD=$bcd "$root/scripts/make-demo-workspace.sh" "$work/demo" >/dev/null
+cp "$work/demo/BCD" "$work/demo/boot.sdi" "$real/"
+cp "$root/loader/build/standin-bios.exe" "$real/bootmgr.exe"
+"$bcd" set --store "$real/BCD" '{a4f89c62-2142-11e6-80b6-00155da04110}' path '\Windows\System32\boot\winload.exe' >/dev/null
+head -c 300000 /dev/urandom >"$real/tree/Windows/System32/boot/winload.exe"
+wimcapture "$real/tree" "$real/boot.wim" PE --compress=lzx --boot >/dev/null
+"$bcd" bootmgr pack "$real/bootmgr.exe" -o "$real/bootmgr" >/dev/null
+realboot() {   # NAME MODE BOOTMGR-NAME
+    local name=$1 mode=$2 manager=$3 rc=0 start=$SECONDS
+    (cd "$root" && BCD_BOOT_NO_KVM=1 timeout 600 "$bcd" boot "$real/BCD" --firmware bios --mode "$mode" --timeout 180 \
+        --file "$manager=$real/$manager" --file "boot.sdi=$real/boot.sdi" --file "boot.wim=$real/boot.wim" \
+        --serial-log "$work/$name.serial") >"$work/$name.out" 2>&1 || rc=$?
+    [ "$rc" = 0 ] || { cat "$work/$name.out" >&2; fail "$name: bcd boot exited with $rc, expected 0"; }
+    echo "61-boot-bios: $name: exit $rc in $((SECONDS - start)) s: $(grep -E '^(OK|FAILED|TIMEOUT)' "$work/$name.out" | head -1)"
+    expect "$name" '^OK: booted; the boot manager read [0-9]+ files, all as the host has them$'
+    expect "$name" '^    BCD: [0-9]+ bytes, crc32 [0-9a-f]{8}, .* = host'
+    expect "$name" '^    boot\.sdi: [0-9]+ bytes, crc32 [0-9a-f]{8}, .* = host$'
+    expect "$name" '^    boot\.wim: [0-9]+ bytes, crc32 [0-9a-f]{8}, .* = host$'
+    expect "$name" '^  loader: bcd raw'
+    local serial; serial=$(tr -d '\r' <"$work/$name.serial")
+    grep -qx "STANDIN firmware bios" <<<"$serial" || fail "$name: not the BIOS stand-in"
+    grep -qE '^STANDIN bcd .* exe=[1-9][0-9]* efi=0$' <<<"$serial" || fail "$name: the stand-in did not see an unpatched BCD"
+    for f in BCD boot.sdi boot.wim "$manager"; do
+        grep -qx "LOADER input $f size=$(stat -c %s "$real/$f")" <<<"$serial" || fail "$name: the loader did not get $f with the host's size"
     done
-    grep -q '^  loader: bcd raw' "$work/real-$mode.out" || { cat "$work/real-$mode.out" >&2; fail "real-$mode: the BCD was not served raw"; }
-    grep -qx "LOADER emulating drive 0x8[0-9a-f] sectors=[0-9]*" <<<"$serial" || fail "real-$mode: no emulated drive"
-    grep -qx "STANDIN firmware bios" <<<"$serial" || { echo "$serial" >&2; fail "real-$mode: the loader did not enter the BIOS stand-in"; }
-    # The verdict is the stand-in's: OK with every file as the host has it, or its own error line.
-    # TODO(issue 13): require OK (exit 0) once the stand-in reads the drive (today: "no free 64 KiB
-    # of conventional memory for BIOS buffers", loader/stand-in work).
-    grep -qE '^(OK: booted; the boot manager read [0-9]+ files, all as the host has them|FAILED: the stand-in boot manager stopped: .+)$' "$work/real-$mode.out" \
-        || { cat "$work/real-$mode.out" >&2; fail "real-$mode: neither the stand-in's success nor its error"; }
-    echo "61-boot-bios: real-$mode: exit $rc: $(grep -E '^(OK|FAILED|TIMEOUT)' "$work/real-$mode.out" | head -1)"
-done
+}
+realboot real-network network bootmgr.exe
+realboot real-disk disk bootmgr.exe
+realboot real-packed network bootmgr
+# The stand-in that ran is the one extracted from bootmgr (the first STANDIN line follows it).
+grep -qE '^LOADER extracted bootmgr\.exe from bootmgr offset=[0-9]+ format=lznt1 size=[0-9]+$' <(tr -d '\r' <"$work/real-packed.serial") \
+    || { cat "$work/real-packed.serial" >&2; fail "real-packed: bootmgr.exe was not extracted from the compressed bootmgr"; }
+
+# 2c. No boot manager at all (none supplied, the WIM has no \Windows\Boot\PXE\bootmgr.exe): the
+# BIOS rules stop the boot (exit 1); forced, the loader says so in one line (exit 2), no hang.
+srcboot() {   # NAME EXPECTED-STATUS ARGS...: bcd boot from the source tree (the project's loader.lkrn)
+    local name=$1 want=$2 rc=0; shift 2
+    (cd "$root" && BCD_BOOT_NO_KVM=1 timeout 600 "$bcd" boot --firmware bios "$@") >"$work/$name.out" 2>&1 || rc=$?
+    [ "$rc" = "$want" ] || { cat "$work/$name.out" >&2; fail "$name: bcd boot exited with $rc, expected $want"; }
+    echo "61-boot-bios: $name: exit $rc: $(grep -E '^(OK|FAILED|TIMEOUT|NOT STARTED)' "$work/$name.out" | head -1)"
+}
+srcboot nobootmgr 1 "$real/BCD" --file "boot.sdi=$real/boot.sdi" --file "boot.wim=$real/boot.wim" --mode disk --timeout 120
+expect nobootmgr '^check: error \[bootmgr\.missing\] boot\.wim: no boot manager: none supplied, and image 1 of boot\.wim has no \\Windows\\Boot\\PXE\\bootmgr\.exe$'
+srcboot nobootmgr-forced 2 "$real/BCD" --file "boot.sdi=$real/boot.sdi" --file "boot.wim=$real/boot.wim" --mode network --timeout 120 --force
+expect nobootmgr-forced '^FAILED: the loader stopped: .*bootmgr'
 
 # 3. Refused before the emulator starts: one line, exit 1 (or 64 for the option checks).
 cp boot.sdi "a,b"
