@@ -61,4 +61,21 @@ import Testing
         #expect(state.bootRequest == BootKeyRequest(force: false, platform: .bios))
         #expect(state.message?.text.contains("secure boot") == false)
     }
+
+    @Test func theAttachedFilesPaneNamesTheBiosBootManager() throws {
+        var state = try EditorFixtures.state()
+        let folder = URL(fileURLWithPath: state.file.path).deletingLastPathComponent().path
+        try Data("MZ".utf8).write(to: URL(fileURLWithPath: folder + "/bootmgr"))
+        state.attachedFiles = [ServedFile(name: "bootmgr", path: folder + "/bootmgr")]
+        state.press(.character("F"))
+        #expect(state.bootManagerPlan.summary == "bootmgr.exe starts (extracted from the supplied bootmgr; BIOS: no Secure Boot, no choice)")
+        try Data("MZ".utf8).write(to: URL(fileURLWithPath: folder + "/bm.exe"))
+        state.attachedFiles.append(ServedFile(name: "bootmgr.exe", path: folder + "/bm.exe"))
+        #expect(state.bootManagerPlan.summary == "bootmgr.exe starts (supplied; BIOS: no Secure Boot, no choice)")
+        state.attachedFiles = []
+        try Data("sdi".utf8).write(to: URL(fileURLWithPath: folder + "/boot.sdi"))
+        state.attachedFiles = [ServedFile(name: "boot.sdi", path: folder + "/boot.sdi")]
+        #expect(state.bootManagerPlan.candidates.isEmpty)
+        #expect(state.bootManagerPlan.summary.contains("bootmgr.exe"))   // the check's finding, BIOS names
+    }
 }
