@@ -9,6 +9,7 @@ packages=(
     libncursesw5-dev tmux                         # the editor, and driving it in tests
     gnu-efi gcc binutils ovmf qemu-system-x86 ipxe ipxe-qemu   # the loader and test boots
     gcc-multilib                                  # the BIOS loader (loader.lkrn): gcc -m32 and its 32-bit libgcc
+    grub-pc-bin xorriso                           # 53-loader-bios: a GRUB BIOS CD (grub-mkrescue) that starts loader.lkrn
     mtools dosfstools ntfs-3g                     # FAT checks, NTFS images for boot.sdi
     qemu-utils                                    # qemu-img: VHD/VHDX disks for the bcd check tests
     file xxd cpio                                 # cpio: newc archives for the cpio reader tests
@@ -17,6 +18,7 @@ packages=(
     dpkg-dev lintian debootstrap                  # the .deb: dpkg-shlibdeps, lint, a fresh Debian 12 root to install it in
     libcurl4-openssl-dev                          # debug builds: FlyingFox's FoundationNetworking autolinks -lcurl (release: scripts/release-flags.sh)
     sbsigntool openssl python3-pip                # Secure Boot: signing, test keys, virt-firmware's installer
+    seabios syslinux syslinux-common              # BIOS test boots (bcd boot --firmware bios): SeaBIOS; SYSLINUX + linux.c32 for disk mode
     shim-signed                                   # Secure Boot through shim (bcd boot --secure-boot=shim): Microsoft-signed shimx64.efi
 )
 # PyPI: virt-firmware's virt-fw-vars makes the Secure Boot varstores (test key added to db).

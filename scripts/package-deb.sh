@@ -29,7 +29,7 @@ version=$("$bin" --version)
 [[ "$version" =~ ^[0-9][0-9A-Za-z.+~]*$ ]] || die "bcd --version printed '$version', not a Debian version"
 
 # 2. The loader and the stand-in (make is incremental; main.o follows BcdVersion.swift).
-say "make -C loader (loader.efi, standin.efi)"
+say "make -C loader (loader.efi, standin.efi, loader.lkrn)"
 make -s -C "$root/loader" all >"$work/loader.log" 2>&1 || { tail -30 "$work/loader.log" >&2; die "loader build failed"; }
 grep -aq "LOADER start (bcd $version)" "$root/loader/build/loader.efi" || die "loader.efi's banner does not carry version $version"
 
@@ -41,7 +41,7 @@ install -d "$pkg/DEBIAN" "$pkg/usr/bin" "$pkg/usr/lib/bcd" "$pkg/usr/share/bcd/t
 install -m 0755 "$bin" "$pkg/usr/bin/bcd"
 # As dh_strip does for an executable: symbols and the comment/note sections go.
 strip --remove-section=.comment --remove-section=.note "$pkg/usr/bin/bcd"
-install -m 0644 "$root/loader/build/loader.efi" "$root/loader/build/standin.efi" "$pkg/usr/lib/bcd/"
+install -m 0644 "$root/loader/build/loader.efi" "$root/loader/build/standin.efi" "$root/loader/build/loader.lkrn" "$pkg/usr/lib/bcd/"
 install -m 0644 "$root"/Themes/*.toml "$pkg/usr/share/bcd/themes/"
 
 # Man pages: swift-argument-parser's generate-manual tool reads the binary's own command

@@ -47,7 +47,8 @@ public struct BootSession {
 
     mutating func runSteps() throws -> BootOutcome {
         var files = request.files.all
-        var problems = Staging.problems(with: files, mode: request.mode, loaderArguments: request.loaderArguments)
+        let bios = request.platform == .bios
+        var problems = bios ? biosProblems(files) : Staging.problems(with: files, mode: request.mode, loaderArguments: request.loaderArguments)
         if request.secureBoot == .shim, let problem = ShimBoot.problem(mode: request.mode, loaderArguments: request.loaderArguments) {
             problems.append(problem)
         }
@@ -76,16 +77,17 @@ public struct BootSession {
 
         // 2. The loader.
         start = Date()
-        timings.built = try request.loader.prepare { [progress] line in progress(line) }
+        timings.built = try request.loader.prepare(platform: request.platform) { [progress] line in progress(line) }
         timings.build = Date().timeIntervalSince(start)
-        var loader = request.loader.loaderPath
+        var loader = request.loader.loaderPath(for: request.platform)
 
         // 3. Staging.
         start = Date()
         let qemu = try Tools.require("qemu-system-x86_64")
         let timeoutTool = try Tools.require("timeout")
-        let firmware = request.secureBoot.map(Firmware.ovmfSecureBoot) ?? Firmware.ovmf
+        let firmware = bios ? Firmware.seabios : request.secureBoot.map(Firmware.ovmfSecureBoot) ?? Firmware.ovmf
         try firmware.requireReadable()
+        let biosCard = bios && request.mode == .network ? try Firmware.requireBiosNetworkCard() : nil
         let stage = try makeTemporaryDirectory()
         defer { if !request.keepStaging { try? FileManager.default.removeItem(atPath: stage) } }
         var dbCertificates: [String] = []
@@ -124,7 +126,21 @@ public struct BootSession {
         let boot: QemuInvocation.Boot
         var server: WorkspaceServer?
         defer { server?.stop() }
-        switch request.mode {
+        switch bios ? nil : request.mode {
+        case nil:
+            if request.mode == .disk {
+                let image = stage + "/disk.img"
+                let config = try BiosStaging.makeDiskImage(at: image, loader: loader, files: files, loaderArguments: request.loaderArguments)
+                progress("stage: FAT disk \(image) (SYSLINUX, \(IpxeScript.biosLoaderName) + \(files.map(\.name).joined(separator: ", "))), \(BiosStaging.configName):")
+                for line in config.split(separator: "\n") { progress("stage:   \(line)") }
+                boot = .disk(image: image)
+            } else {
+                let tftp = stage + "/tftp"
+                let script = try BiosStaging.makeTftpTree(at: tftp, loader: loader, files: files, loaderArguments: request.loaderArguments)
+                progress("stage: TFTP tree \(tftp) for iPXE's BIOS ROM (\(biosCard?.romFile ?? "?")), \(Staging.scriptName):")
+                for line in script.split(separator: "\n") { progress("stage:   \(line)") }
+                boot = .network(tftpRoot: tftp, bootFile: Staging.scriptName)
+            }
         case .disk:
             let image = stage + "/disk.img"
             let shim = request.secureBoot == .shim ? ShimBoot.shim : nil
@@ -169,6 +185,7 @@ public struct BootSession {
                                         acceleration: acceleration, boot: boot, display: request.display,
                                         serialLog: log, qmpSocket: stage + "/qmp.sock", timeLimit: request.timeout)
         invocation.mokCertificates = mokCertificates
+        invocation.biosNetworkCard = biosCard
         var run: EmulatorRun
         while true {
             server?.log.clear()   // the report lists the requests of the run that counts
@@ -258,10 +275,19 @@ public struct BootSession {
         var lastGrowth = Date()
         var kvmError: String?
         var stoppedByHost = false
+        let bios = invocation.firmware.platform == .bios
+        var vga: ConsoleScreen?
+        var lastVga = Date.distantPast
         while true {
             if !process.isRunning { stopped = true; stoppedByHost = true; break }
             _ = qmp.pollEvents(timeout: 0.1)
             // qmp.events also holds events that arrived while a command waited for its reply.
+            // BIOS under KVM: a guest reset before the loader's first line is KVM failing to run
+            // the firmware's real-mode code (seen with nested KVM), not the boot: retried with TCG.
+            if kvm, bios, qmp.events.contains("SHUTDOWN:guest-reset"), !Self.read(log).contains("LOADER ") {
+                kvmError = "the BIOS machine reset itself under KVM before the loader started"
+                break
+            }
             if qmp.events.contains("SHUTDOWN") { stopped = true; break }
             if qmp.events.contains("SHUTDOWN:host") { stopped = true; stoppedByHost = true; break }
             if kvm, let line = Self.read(errPath).split(separator: "\n").first(where: { $0.contains("KVM internal error") || $0.contains("KVM: entry failed") }) {
@@ -282,6 +308,19 @@ public struct BootSession {
                     progress("qemu: the machine keeps running (--keep-running); close it to finish")
                 }
             }
+            // BIOS: what the firmware, iPXE, SYSLINUX and the boot manager say is on the VGA
+            // screen only; looked at once a second while the serial log is quiet.
+            if bios, !request.keepRunning, Date().timeIntervalSince(lastVga) >= 1, Date().timeIntervalSince(lastGrowth) >= 1 {
+                lastVga = Date()
+                if let screen = VgaScreen.capture(qmp, directory: stage) {
+                    vga = screen
+                    if VgaScreen.isFinal(screen) && !SerialLog.isFinal(text) {
+                        // Settled: the same screen a moment later (the footer is drawn last).
+                        usleep(300_000)
+                        if let again = VgaScreen.capture(qmp, directory: stage) { vga = again; if again == screen { break } }
+                    }
+                }
+            }
             if Date() >= deadline { timedOut = true; break }
         }
         // The machine may have powered off between two looks at the log (the stand-in does).
@@ -291,9 +330,15 @@ public struct BootSession {
             Self.reap(process)
             return EmulatorRun(outcome: BootOutcome(kind: .notStarted, headline: ""), kvmFailed: true, kvmError: kvmError)
         }
-        var outcome = SerialLog.classify(Self.read(log), expected: expected, timedOut: timedOut,
+        let serialText = Self.read(log)
+        var outcome = SerialLog.classify(serialText, expected: expected, timedOut: timedOut,
                                          stoppedByUser: stopped && stoppedByHost && request.display != .none,
                                          timeLimit: request.timeout, handoffAfter: handoffAfter)
+        // BIOS: the serial log gave no verdict (the stand-in's report, a loader error): the screen does.
+        if bios, !SerialLog.isFinal(serialText) {
+            if process.isRunning, let screen = VgaScreen.capture(qmp, directory: stage) { vga = screen }
+            if let vga { outcome = VgaScreen.outcome(vga, serial: outcome, standIn: serialText.contains("STAND-IN")) }
+        }
         if let shot = request.screenshot {
             if process.isRunning {
                 let path = URL(fileURLWithPath: shot).standardizedFileURL.path
@@ -364,6 +409,26 @@ public struct BootSession {
         return path
     }
 
+    /// Why these files cannot be served to a BIOS boot (Staging.problems' checks, the BIOS
+    /// staging's own names, SYSLINUX's comma rule), and the options BIOS does not take.
+    func biosProblems(_ files: [ServedFile]) -> [String] {
+        var out: [String] = []
+        if request.mode == .http { out.append("--firmware bios boots --mode network (TFTP) or disk, not http") }
+        if request.secureBoot != nil { out.append("--secure-boot is UEFI's: a BIOS machine has none") }
+        var seen = Set<String>()
+        let reserved = Set(request.mode == .disk
+            ? [IpxeScript.biosLoaderName, BiosStaging.configName, "ldlinux.sys", "ldlinux.c32"] + BiosStaging.moduleNames
+            : [IpxeScript.biosLoaderName, Staging.scriptName])
+        for f in files {
+            if let p = IpxeScript.problem(withName: f.name) { out.append(p) }
+            if request.mode == .disk, let p = BiosStaging.problem(withName: f.name) { out.append(p) }
+            if !seen.insert(f.name.lowercased()).inserted { out.append("\(f.name) is supplied twice") }
+            if reserved.contains(f.name.lowercased()) { out.append("\(f.name): the name is taken by the BIOS \(request.mode == .disk ? "SYSLINUX disk" : "TFTP tree")") }
+            if !FileManager.default.isReadableFile(atPath: f.path) { out.append("\(f.name): \(f.path) is not a readable file") }
+        }
+        return out
+    }
+
     /// Whether `file` is the store (served as BCD from `request.store.bytes`).
     func isStore(_ file: ServedFile) -> Bool {
         file.name.lowercased() == "bcd" && file.path == request.store.path
@@ -392,7 +457,8 @@ public struct BootSession {
         } catch {
             options = error.optionsBefore
         }
-        let raw = options.rawBCD
+        // BIOS: the BCD is served as it is (a BIOS boot manager loads winload.exe: no .exe -> .efi).
+        let raw = options.rawBCD || request.platform == .bios
         // A shell's startup.nsh sits beside the files (Staging) and the loader takes it too, but
         // never injects it (WIMInjectionRule: *.nsh): the WIM is patched with the files alone.
         let injected = try expectedInjectedWIM(files, options: options)

@@ -260,6 +260,7 @@ extension ConsoleScreen {
     /// VGA text memory (character byte, attribute byte per cell; row-major), as a BIOS boot
     /// manager leaves it at 0xB8000. Attribute: bits 0–2 foreground, 3 intensity, 4–6
     /// background (VGA colour order: black, blue, green, cyan, red, magenta, brown, grey).
+    /// Characters are code page 437, the VGA font's (CodePage437).
     public init(vgaText bytes: [UInt8], columns: Int = 80) {
         let rowCount = max(1, bytes.count / (2 * columns))
         self.init(columns: columns, rows: rowCount)
@@ -269,7 +270,7 @@ extension ConsoleScreen {
                 let i = 2 * (r * columns + c)
                 guard i + 1 < bytes.count else { continue }
                 let ch = bytes[i], attribute = bytes[i + 1]
-                let scalar: Unicode.Scalar = (0x20..<0x7F).contains(ch) ? Unicode.Scalar(ch) : (ch == 0 ? " " : "?")
+                let scalar = CodePage437.scalar(ch)
                 let style = Style(foreground: ansi[Int(attribute & 7)], background: ansi[Int((attribute >> 4) & 7)],
                                   bold: attribute & 8 != 0)
                 setCell(row: r, column: c, Cell(character: scalar, style: style))

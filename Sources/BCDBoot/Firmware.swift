@@ -6,6 +6,8 @@ import Foundation
 /// The shell harnesses name the same files in scripts/firmware.sh; FirmwareTests checks that the
 /// two agree.
 public struct Firmware: Sendable, Equatable {
+    /// UEFI (OVMF: two flash chips) or legacy BIOS (SeaBIOS: one ROM image, no NVRAM).
+    public var platform: FirmwarePlatform = .uefi
     public var code: String
     public var varsTemplate: String
     /// With one, OVMF's Secure Boot build: it needs SMM and a secure flash (QemuInvocation), and
@@ -37,6 +39,12 @@ public struct Firmware: Sendable, Equatable {
 
     /// Throws, naming the first file that cannot be read and the package that provides it.
     public func requireReadable() throws {
+        if platform == .bios {
+            guard FileManager.default.isReadableFile(atPath: code) else {
+                throw BootFailure("missing SeaBIOS firmware \(code) (Debian package seabios; scripts/install-deps.sh installs it)")
+            }
+            return
+        }
         for file in [code, varsTemplate] where !FileManager.default.isReadableFile(atPath: file) {
             throw BootFailure("missing OVMF firmware \(file) (Debian package ovmf; scripts/install-deps.sh installs it)")
         }
@@ -44,6 +52,7 @@ public struct Firmware: Sendable, Equatable {
 
     /// A fresh NVRAM at `path`: the variables template copied over whatever was there.
     public func makeNvram(at path: String) throws {
+        guard platform == .uefi else { return }   // SeaBIOS keeps no variables
         try? FileManager.default.removeItem(atPath: path)
         try FileManager.default.copyItem(atPath: varsTemplate, toPath: path)
     }

@@ -17,6 +17,9 @@ import Foundation
 /// argument after the URI, which iPXE writes into the newc header). Every step is checked and a
 /// failure names its file and lists what was fetched (`imgstat`) instead of booting half a set.
 public enum IpxeScript {
+    /// The BIOS loader's name on the server (loader/build/loader.lkrn).
+    public static let biosLoaderName = "loader.lkrn"
+
     /// The line a failed fetch prints (SerialLog reads it).
     public static let failurePrefix = "bcd: could not fetch "
 
@@ -26,14 +29,20 @@ public enum IpxeScript {
     ///   - names: the served files' names, in order.
     ///   - base: where the files are (e.g. `http://server/winpe`, with or without a trailing
     ///     slash); empty: next to the script.
-    public static func make(loader: String = "loader.efi", arguments: String, names: [String], base: String = "") -> String {
+    ///   - platform: `.bios`: the loader is loader.lkrn (a bzImage) and each file is an
+    ///     `initrd --name NAME URI NAME`, which iPXE's BIOS bzImage support wraps in a newc
+    ///     header named by the argument after the URI.
+    public static func make(loader: String? = nil, arguments: String, names: [String], base: String = "",
+                            platform: FirmwarePlatform = .uefi) -> String {
+        let loader = loader ?? (platform == .bios ? biosLoaderName : "loader.efi")
+        let fetch = platform == .bios ? "initrd" : "imgfetch"
         var lines = ["#!ipxe"]
         let args = arguments.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         lines.append("set file \(loader)")
         lines.append("kernel \(location(of: loader, base: base))" + (args.isEmpty ? "" : " \(args)") + " || goto failed")
         for name in names {
             lines.append("set file \(name)")
-            lines.append("imgfetch --name \(name) \(location(of: name, base: base)) \(name) || goto failed")
+            lines.append("\(fetch) --name \(name) \(location(of: name, base: base)) \(name) || goto failed")
         }
         lines += ["boot || goto failed", ":failed", "echo \(failurePrefix)${file}", "imgstat", "exit 1"]
         return lines.joined(separator: "\n") + "\n"

@@ -4,19 +4,26 @@ import Foundation
 /// any file under loader/ (outside build/, tests/ and the stand-in's standin/, documentation
 /// aside) or Sources/BootCore.
 public enum LoaderBuild {
-    public static func loaderPath(sourceRoot: String) -> String { sourceRoot + "/loader/build/loader.efi" }
+    public static func loaderPath(sourceRoot: String, platform: FirmwarePlatform = .uefi) -> String {
+        sourceRoot + "/loader/build/" + fileName(platform)
+    }
+    /// loader.efi, or for BIOS loader.lkrn (the bzImage `make -C loader bios` builds).
+    public static func fileName(_ platform: FirmwarePlatform) -> String { platform == .bios ? IpxeScript.biosLoaderName : "loader.efi" }
+    /// The make goal that builds it.
+    static func goal(_ platform: FirmwarePlatform) -> String { platform == .bios ? "bios" : "loader" }
 
     /// loader.efi's modification time (nil: missing).
-    public static func loaderDate(sourceRoot: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: loaderPath(sourceRoot: sourceRoot)))?[.modificationDate] as? Date
+    public static func loaderDate(sourceRoot: String, platform: FirmwarePlatform = .uefi) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: loaderPath(sourceRoot: sourceRoot, platform: platform)))?[.modificationDate] as? Date
     }
 
     /// The newest source file that is newer than the loader, or nil when the loader is current.
     /// Returns "(missing)" when there is no loader yet.
-    public static func staleReason(sourceRoot: String) -> String? {
+    public static func staleReason(sourceRoot: String, platform: FirmwarePlatform = .uefi) -> String? {
         let fm = FileManager.default
-        let loader = loaderPath(sourceRoot: sourceRoot)
-        guard let built = (try? fm.attributesOfItem(atPath: loader))?[.modificationDate] as? Date else { return "loader.efi is missing" }
+        let loader = loaderPath(sourceRoot: sourceRoot, platform: platform)
+        let name = fileName(platform)
+        guard let built = (try? fm.attributesOfItem(atPath: loader))?[.modificationDate] as? Date else { return "\(name) is missing" }
         for dir in [sourceRoot + "/loader", sourceRoot + "/Sources/BootCore"] {
             guard let walker = fm.enumerator(atPath: dir) else { continue }
             while let rel = walker.nextObject() as? String {
@@ -25,7 +32,7 @@ public enum LoaderBuild {
                 let path = dir + "/" + rel
                 guard let attrs = try? fm.attributesOfItem(atPath: path), attrs[.type] as? FileAttributeType == .typeRegular,
                       let date = attrs[.modificationDate] as? Date else { continue }
-                if date > built { return "\(path.dropFirst(sourceRoot.count + 1)) is newer than loader.efi" }
+                if date > built { return "\(path.dropFirst(sourceRoot.count + 1)) is newer than \(name)" }
             }
         }
         return nil
@@ -33,10 +40,11 @@ public enum LoaderBuild {
 
     /// Runs `make -C loader loader`, passing each output line to `output`. Throws with the tail of the
     /// output (the compiler's error) when the build fails.
-    public static func build(sourceRoot: String, output: (String) -> Void) throws {
+    public static func build(sourceRoot: String, platform: FirmwarePlatform = .uefi, output: (String) -> Void) throws {
+        let goal = goal(platform)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["make", "-C", sourceRoot + "/loader", "loader"]
+        process.arguments = ["make", "-C", sourceRoot + "/loader", goal]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -70,11 +78,11 @@ public enum LoaderBuild {
             var errors: [String] = []
             for line in allErrors where !errors.contains(line) { errors.append(line) }
             if errors.isEmpty { errors = tail.filter { $0.contains("rror") } }
-            throw BootFailure("make -C loader loader failed (status \(process.terminationStatus))"
+            throw BootFailure("make -C loader \(goal) failed (status \(process.terminationStatus))"
                               + (errors.isEmpty ? "" : ":\n" + errors.suffix(10).joined(separator: "\n")))
         }
-        guard FileManager.default.fileExists(atPath: loaderPath(sourceRoot: sourceRoot)) else {
-            throw BootFailure("make -C loader loader succeeded but \(loaderPath(sourceRoot: sourceRoot)) is missing")
+        guard FileManager.default.fileExists(atPath: loaderPath(sourceRoot: sourceRoot, platform: platform)) else {
+            throw BootFailure("make -C loader \(goal) succeeded but \(loaderPath(sourceRoot: sourceRoot, platform: platform)) is missing")
         }
     }
 }

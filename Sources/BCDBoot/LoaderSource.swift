@@ -18,10 +18,19 @@ public enum LoaderSource: Sendable, Equatable {
         }
     }
 
+    /// The loader for `platform`: loader.efi, or loader.lkrn for BIOS.
+    public func loaderPath(for platform: FirmwarePlatform) -> String {
+        switch self {
+        case .sourceTree(let root): return LoaderBuild.loaderPath(sourceRoot: root, platform: platform)
+        case .installed(let directory): return directory + "/" + LoaderBuild.fileName(platform)
+        }
+    }
+
     /// The source tree when there is one, else the installed loader; nil when neither exists.
-    public static func find() -> LoaderSource? {
+    /// (`platform`: which installed loader must exist, loader.efi or loader.lkrn.)
+    public static func find(platform: FirmwarePlatform = .uefi) -> LoaderSource? {
         if let root = BootRequest.findSourceRoot() { return .sourceTree(root: root) }
-        if let directory = installedDirectory(), FileManager.default.fileExists(atPath: directory + "/loader.efi") {
+        if let directory = installedDirectory(), FileManager.default.fileExists(atPath: directory + "/" + LoaderBuild.fileName(platform)) {
             return .installed(directory: directory)
         }
         return nil
@@ -41,23 +50,25 @@ public enum LoaderSource: Sendable, Equatable {
 
     /// Builds the loader first when it comes from a source tree and is stale; an installed loader
     /// must exist. Returns whether a build ran.
-    public func prepare(progress: (String) -> Void) throws -> Bool {
+    public func prepare(platform: FirmwarePlatform = .uefi, progress: (String) -> Void) throws -> Bool {
+        let name = LoaderBuild.fileName(platform)
         switch self {
         case .sourceTree(let root):
-            guard let reason = LoaderBuild.staleReason(sourceRoot: root) else {
-                progress("build: loader.efi is up to date")
+            guard let reason = LoaderBuild.staleReason(sourceRoot: root, platform: platform) else {
+                progress("build: \(name) is up to date")
                 return false
             }
-            progress("build: \(reason); running make -C loader loader")
+            progress("build: \(reason); running make -C loader \(LoaderBuild.goal(platform))")
             _ = try Tools.require("make")
-            let before = LoaderBuild.loaderDate(sourceRoot: root)
-            try LoaderBuild.build(sourceRoot: root) { line in progress("build: \(line)") }
-            return LoaderBuild.loaderDate(sourceRoot: root) != before
+            let before = LoaderBuild.loaderDate(sourceRoot: root, platform: platform)
+            try LoaderBuild.build(sourceRoot: root, platform: platform) { line in progress("build: \(line)") }
+            return LoaderBuild.loaderDate(sourceRoot: root, platform: platform) != before
         case .installed:
-            guard FileManager.default.isReadableFile(atPath: loaderPath) else {
-                throw BootFailure("the installed loader \(loaderPath) is missing (reinstall the bcd package)")
+            let path = loaderPath(for: platform)
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw BootFailure("the installed loader \(path) is missing (reinstall the bcd package)")
             }
-            progress("build: using the installed \(loaderPath)")
+            progress("build: using the installed \(path)")
             return false
         }
     }

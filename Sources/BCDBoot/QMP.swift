@@ -83,6 +83,11 @@ final class QMPClient {
                 }
                 events.append(name)
                 got.append(name)
+                // A reset with -no-reboot ends as SHUTDOWN, reason guest-reset (a triple fault).
+                if event == "SHUTDOWN", let data = message["data"] as? [String: Any], data["reason"] as? String == "guest-reset" {
+                    events.append("SHUTDOWN:guest-reset")
+                    got.append("SHUTDOWN:guest-reset")
+                }
             }
             wait = 0
         }

@@ -38,6 +38,8 @@ public struct QemuInvocation: Sendable, Equatable {
     public var qmpSocket: String
     /// Seconds the boot may take; QEMU is killed a minute after it, whatever happens to bcd.
     public var timeLimit: Double
+    /// BIOS network and http boots: the NIC and its iPXE BIOS ROM (Firmware.biosNetworkCard).
+    public var biosNetworkCard: BiosNetworkCard?
 
     public init(firmware: Firmware, nvram: String, dbCertificates: [String] = [], memory: Int, acceleration: Acceleration, boot: Boot,
                 display: BootDisplay, serialLog: String, qmpSocket: String, timeLimit: Double) {
@@ -55,9 +57,15 @@ public struct QemuInvocation: Sendable, Equatable {
 
     /// QEMU's arguments (without the program).
     public var arguments: [String] {
-        ["-machine", firmware.secureBoot ? "q35,smm=on" : "q35", "-m", String(memory), "-no-reboot", "-no-shutdown", "-S"]
+        ["-machine", machine, "-m", String(memory), "-no-reboot", "-no-shutdown", "-S"]
             + firmwareArguments + ["-qmp", "unix:\(qmpSocket),server=on,wait=off", "-monitor", "none"]
             + acceleration.arguments + consoleArguments + bootArguments
+    }
+
+    /// UEFI: q35 (with SMM for Secure Boot). BIOS: QEMU's `pc` (i440FX), the machine SeaBIOS
+    /// and legacy guests are usually run on (Proxmox's default, like Hyper-V generation 1).
+    var machine: String {
+        firmware.platform == .bios ? "pc" : firmware.secureBoot ? "q35,smm=on" : "q35"
     }
 
     /// The arguments of `timeout` running QEMU: SIGTERM at the time limit + 60 s, SIGKILL 5 s
@@ -72,8 +80,10 @@ public struct QemuInvocation: Sendable, Equatable {
 
     /// Code read-only, then the NVRAM copy, as OVMF's two flash chips.
     /// Secure Boot: the flash accepts writes only from SMM (else the guest could rewrite db).
+    /// BIOS: SeaBIOS's ROM image and nothing else (no NVRAM).
     var firmwareArguments: [String] {
-        (firmware.secureBoot ? ["-global", "driver=cfi.pflash01,property=secure,value=on"] : []) + ["-drive", "if=pflash,format=raw,readonly=on,file=\(firmware.code)",
+        if firmware.platform == .bios { return ["-bios", firmware.code] }
+        return (firmware.secureBoot ? ["-global", "driver=cfi.pflash01,property=secure,value=on"] : []) + ["-drive", "if=pflash,format=raw,readonly=on,file=\(firmware.code)",
          "-drive", "if=pflash,format=raw,file=\(nvram)"]
     }
 
@@ -95,6 +105,7 @@ public struct QemuInvocation: Sendable, Equatable {
     }
 
     var bootArguments: [String] {
+        if firmware.platform == .bios { return biosBootArguments }
         switch boot {
         case .disk(let image):
             return ["-nic", "none", "-drive", "file=\(image),format=raw,if=none,id=d0",
@@ -105,6 +116,22 @@ public struct QemuInvocation: Sendable, Equatable {
         case .http(let bootURL):
             return ["-netdev", "user,id=n0,bootfile=\(bootURL)",
                     "-device", "virtio-net-pci,netdev=n0,bootindex=1"]
+        }
+    }
+
+    /// BIOS: the disk on the first IDE channel (SeaBIOS boots its MBR or, for a superfloppy,
+    /// its FAT boot sector); the network through a NIC whose option ROM is iPXE's BIOS build,
+    /// named explicitly (QEMU's default ROM for a NIC may be the UEFI one).
+    var biosBootArguments: [String] {
+        let card = biosNetworkCard ?? BiosNetworkCard(device: "e1000", romFile: Firmware.ipxeRomDirectory + "/pxe-e1000.rom")
+        let nic = "\(card.device),netdev=n0,romfile=\(card.romFile),bootindex=1"
+        switch boot {
+        case .disk(let image):
+            return ["-nic", "none", "-drive", "file=\(image),format=raw,if=none,id=d0", "-device", "ide-hd,drive=d0,bootindex=1"]
+        case .network(let tftpRoot, let bootFile):
+            return ["-netdev", "user,id=n0,tftp=\(tftpRoot),bootfile=\(bootFile)", "-device", nic]
+        case .http(let bootURL):
+            return ["-netdev", "user,id=n0,bootfile=\(bootURL)", "-device", nic]
         }
     }
 }

@@ -41,6 +41,9 @@ public struct BootRequest: Sendable {
     /// Guest memory, in MiB; nil: sized for the served files (GuestMemory.automatic).
     public var memory: Int?
     public var loaderArguments: String = ""
+    /// UEFI (OVMF, loader.efi) or BIOS (SeaBIOS, loader.lkrn through iPXE's BIOS ROM or
+    /// SYSLINUX; the BCD is served unpatched). BIOS takes --mode disk or network.
+    public var platform: FirmwarePlatform = .uefi
     /// Boot despite validation errors.
     public var force = false
     /// Where loader.efi comes from: a source tree (built when stale) or the installed package.

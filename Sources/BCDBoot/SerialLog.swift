@@ -121,14 +121,7 @@ public enum SerialLog {
         }
         let console = ConsoleScreen(stream: raw)
         if let screen = BootManagerErrorScreen(screen: console) {
-            // The headline is the editor's message line: status and file, and whose screen it was.
-            let who = text.contains("STAND-IN") ? "the boot manager (STAND-IN imitation)" : "the Windows Boot Manager"
-            let status = "0x" + CRC32.hex(screen.status) + (BootManagerStatus.lookup(screen.status).map { " " + $0.name } ?? "")
-            var o = BootOutcome(kind: .bootError, headline: "FAILED: \(who) stopped with \(status)" + (screen.file.map { ", File \($0)" } ?? ""))
-            o.bootManagerError = screen
-            o.screen = console.lines
-            o.details = screen.explanation + progress
-            return o
+            return bootManagerErrorOutcome(screen, console: console, standIn: text.contains("STAND-IN"), progress: progress)
         }
         let handedOff = lines.contains(handoffLine)
         let when = handoffAfter.map { " after \(format($0)) s" } ?? ""
@@ -151,6 +144,13 @@ public enum SerialLog {
             }
             if handedOff { o.details.append("boot services ended (ExitBootServices\(when)), as the OS loader would: the loader saw the hand-off") }
             o.details += progress
+            // The stand-in's own failure (`STANDIN error WHY`, then `STANDIN done`): its reason
+            // is the headline, not the files it therefore did not read.
+            if let error = lines.first(where: { $0.hasPrefix("STANDIN error ") }) {
+                o.kind = .bootError
+                o.headline = "FAILED: the stand-in boot manager stopped: " + error.dropFirst("STANDIN error ".count)
+                return o
+            }
             if bad.isEmpty && missingSupplied.isEmpty {
                 o.headline = "OK: booted; the boot manager read \(files.count) file\(files.count == 1 ? "" : "s"), all as the host has them"
             } else {
@@ -170,6 +170,18 @@ public enum SerialLog {
                             headline: stoppedByUser ? "STOPPED: the machine was closed before an outcome"
                                                      : "FAILED: the machine stopped without an outcome")
         o.details = reached(lines) + progress
+        return o
+    }
+
+    /// A boot manager's error screen as the outcome, read off the serial console or VGA memory.
+    static func bootManagerErrorOutcome(_ screen: BootManagerErrorScreen, console: ConsoleScreen, standIn: Bool, progress: [String]) -> BootOutcome {
+        // The headline is the editor's message line: status and file, and whose screen it was.
+        let who = standIn ? "the boot manager (STAND-IN imitation)" : "the Windows Boot Manager"
+        let status = "0x" + CRC32.hex(screen.status) + (BootManagerStatus.lookup(screen.status).map { " " + $0.name } ?? "")
+        var o = BootOutcome(kind: .bootError, headline: "FAILED: \(who) stopped with \(status)" + (screen.file.map { ", File \($0)" } ?? ""))
+        o.bootManagerError = screen
+        o.screen = console.lines
+        o.details = screen.explanation + progress
         return o
     }
 

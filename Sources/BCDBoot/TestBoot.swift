@@ -25,10 +25,10 @@ public enum TestBoot {
     /// Boots a loaded store with its files and, when the caller has them, its findings.
     /// `secureBoot`: as `bcd boot --secure-boot=PROFILE` (the loader signed by the workspace's keys).
     public static func run(store: LoadedStore, files: ServedFiles, diagnostics: [Diagnostic]? = nil, mode: BootMode = .disk,
-                           secureBoot: SecureBootProfile? = nil, display: BootDisplay = .none, timeout: Double = 120,
+                           secureBoot: SecureBootProfile? = nil, platform: FirmwarePlatform = .uefi, display: BootDisplay = .none, timeout: Double = 120,
                            force: Bool = false, sourceRoot: String? = nil,
                            progress: @escaping (String) -> Void) -> (BootOutcome, BootTimings) {
-        guard let loader = sourceRoot.map({ LoaderSource.sourceTree(root: $0) }) ?? LoaderSource.find() else {
+        guard let loader = sourceRoot.map({ LoaderSource.sourceTree(root: $0) }) ?? LoaderSource.find(platform: platform) else {
             return (BootOutcome(kind: .notStarted, headline: "NOT STARTED: \(LoaderSource.notFoundMessage)"), BootTimings())
         }
         var request = BootRequest(store: store, files: files, diagnostics: diagnostics, loader: loader)
@@ -37,6 +37,7 @@ public enum TestBoot {
         request.timeout = timeout
         request.force = force
         request.secureBoot = secureBoot
+        request.platform = platform
         var session = BootSession(request: request, progress: progress)
         let outcome = session.run()
         return (outcome, session.timings)
@@ -58,20 +59,21 @@ extension TestBoot {
     ///   - waitForEnter: reads the key that returns to the editor (standard input's next line).
     /// - Returns: the outcome, for the editor's message line (`headline`, `exitStatus`).
     public static func runFromEditor(store: LoadedStore, files: ServedFiles, diagnostics: [Diagnostic]?, unsavedChanges: Bool, force: Bool = false,
-                                     mode: BootMode = .disk, secureBoot: SecureBootProfile? = nil, display: BootDisplay = .none,
-                                     sourceRoot: String? = nil,
+                                     mode: BootMode = .disk, secureBoot: SecureBootProfile? = nil, platform: FirmwarePlatform = .uefi,
+                                     display: BootDisplay = .none, sourceRoot: String? = nil,
                                      write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) },
                                      waitForEnter: () -> Void = { _ = readLine() }) -> BootOutcome {
         write("bcd: test boot of \(store.path)\n")
         if unsavedChanges { write("bcd: booting the editor's unsaved version (the file on disk is unchanged)\n") }
         if force { write("bcd: forced: validation errors do not stop this boot\n") }
+        if platform == .bios { write("bcd: BIOS: SeaBIOS boots loader.lkrn from a SYSLINUX disk; the BCD is served unpatched\n") }
         if mode == .http { write("bcd: over the network: iPXE fetches the loader and the files over HTTP from a server on 127.0.0.1\n") }
         if let secureBoot {
             write("bcd: secure boot: on (profile \(secureBoot.rawValue)), loader signed by the workspace's keys/\(LoaderSigning.certName)\n")
         }
         if display == .terminal { write("bcd: the machine's console follows; Ctrl-A then X stops it\n") }
         let (outcome, timings) = run(store: store, files: files, diagnostics: diagnostics, mode: mode, secureBoot: secureBoot,
-                                     display: display, force: force, sourceRoot: sourceRoot) { write($0 + "\n") }
+                                     platform: platform, display: display, force: force, sourceRoot: sourceRoot) { write($0 + "\n") }
         write(outcome.text)
         write(timings.text + "\n")
         write("Press Enter to return to the editor.")

@@ -8,11 +8,14 @@ enum Tools {
         "make": "make", "timeout": "coreutils",
         "openssl": "openssl", "sbsign": "sbsigntool", "sbverify": "sbsigntool",
         "virt-fw-vars": "virt-firmware from PyPI",
+        "mkfs.fat": "dosfstools", "syslinux": "syslinux",
     ]
 
     static func find(_ tool: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
+        // mkfs.fat is in /usr/sbin, which a user's PATH often lacks.
+        let dirs: [String] = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin"]
+        for dir in dirs {
             let candidate = "\(dir)/\(tool)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }

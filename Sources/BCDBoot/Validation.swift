@@ -17,9 +17,10 @@ struct ValidationReport {
 
 extension BootRequest {
     /// The findings the boot goes by: the caller's, else BCDCheck's for the store as loaded
-    /// with the files as served.
+    /// with the files as served (BIOS rules for a BIOS boot: bootmgr.exe, winload.exe, no patch).
     var validation: ValidationReport {
-        let found = diagnostics ?? store.check(files: files.all, options: files.checkOptions(memory: memory, secureBoot: secureBoot != nil))
+        let found = diagnostics ?? store.check(files: files.all, options: files.checkOptions(firmware: platform == .bios ? .bios : .uefi,
+                                                                                              memory: memory, secureBoot: secureBoot != nil))
         return ValidationReport(found, store: store.model)
     }
 }

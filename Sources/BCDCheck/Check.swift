@@ -279,11 +279,13 @@ struct Checker {
         return "from \(loaderWIM?.name ?? "the WIM")'s \(file?.path ?? name)"
     }
 
+    /// BIOS: BootCore's LoaderBiosFiles decides, as in the loader (bootmgr.exe supplied, else
+    /// extracted from a supplied PCAT bootmgr, else the WIM's \\Windows\\Boot\\PXE\\bootmgr.exe).
     mutating func checkBiosBootManager() {
-        let names = ["bootmgr.exe", "bootmgr"]
-        if names.contains(where: { file(named: $0) != nil }) { return }
-        let inside = "\\Windows\\Boot\\PXE\\bootmgr.exe"
-        let fix = "supply bootmgr.exe (--file bootmgr.exe=PATH), or a WIM whose image has \\Windows\\Boot\\PXE\\bootmgr.exe"
+        let names = [LoaderBiosFiles.bootManagerName, LoaderBiosFiles.compressedBootManagerName]
+        if LoaderBiosFiles.bootManagerSources(among: files.map(\.name)).first != .wim { return }
+        let inside = LoaderBiosFiles.bootManager.path
+        let fix = "supply bootmgr.exe (--file bootmgr.exe=PATH), or a WIM whose image has \(inside)"
         guard let wimFile = loaderWIM else {
             add(Rules.bootManagerMissing("no boot manager: none of \(names.joined(separator: ", ")) is supplied, and there is no WIM to take it from", fix: fix))
             return

@@ -142,14 +142,17 @@ extension Checker {
     }
 
     /// The names the loader's virtual disk will hold: the supplied files, plus boot.sdi when the
-    /// loader takes it from the WIM (BootCore's LoaderWimFiles.bootSDI, taken when none is
-    /// supplied). Computed once; reports a WIM the loader cannot extract it from.
+    /// loader takes it from the WIM (BootCore's LoaderWimFiles.bootSDI, or for BIOS
+    /// LoaderBiosFiles.bootSDI, taken when none is supplied). Computed once; reports a WIM the loader cannot extract it from.
     mutating func servedNames() -> [String] {
         if let served { return served }
         var names = files.map(\.name)
-        let sdi = LoaderWimFiles.bootSDI
+        // BIOS: the WIM's \\Windows\\Boot\\DVD\\PCAT\\boot.sdi (LoaderBiosFiles); UEFI: its EFI one.
+        let bios = options.firmware == .bios
+        let sdi = bios ? LoaderBiosFiles.bootSDI : LoaderWimFiles.bootSDI
         let inside = sdi.path
-        if LoaderWimFiles.isWanted(sdi, inputs: names), let wimFile = loaderWIM, let (wim, image) = openImage(wimFile),
+        let wanted = bios ? LoaderBiosFiles.isWanted(sdi, inputs: names) : LoaderWimFiles.isWanted(sdi, inputs: names)
+        if wanted, let wimFile = loaderWIM, let (wim, image) = openImage(wimFile),
            let entry = try? wim.entry(image: image, path: inside), !entry.isDirectory {
             names.append(sdi.name)
             if let why = loaderCannotExtract(inside, from: wimFile) {

@@ -16,12 +16,17 @@ struct BootCommand: ParsableCommand {
             is explained. --display terminal puts the serial console on this terminal: Ctrl-A then X \
             stops the machine. Exit status: 0 booted (the boot manager reported and every file matched), \
             1 not started (validation errors, build or setup failure), 2 boot-time error (loader error, \
-            boot manager error screen, damaged files), 3 timeout. More: docs/boot.md.
+            boot manager error screen, damaged files), 3 timeout. More: docs/boot.md. \
+            --firmware bios: SeaBIOS instead of OVMF and the BIOS loader (loader/build/loader.lkrn, \
+            `make -C loader bios`), started by iPXE's BIOS ROM over TFTP (--mode network) or by SYSLINUX's \
+            linux.c32 from a FAT disk (--mode disk); the BCD is served unpatched, and the screen is read from \
+            VGA text memory when the serial log says nothing.
             """)
 
     @Argument(help: "The BCD store (served as BCD).") var store: String
     @OptionGroup var served: ServedFileOptions
     @Option(help: "disk: a FAT drive; network: TFTP + iPXE through the emulated NIC; http: iPXE over HTTP from a server bcd runs for the boot (each request is reported).") var mode: String = "disk"
+    @Option(help: "uefi (OVMF) or bios (SeaBIOS; --mode disk or network).") var firmware: String = "uefi"
     @Option(help: "terminal, window, vnc (127.0.0.1) or none (headless).") var display: String = "none"
     @Option(help: "Seconds to wait for an outcome.") var timeout: Double = 120
     @Option(help: ArgumentHelp("Save a PNG of the screen at the end (QMP screendump).", valueName: "FILE.png")) var screenshot: String?
@@ -44,6 +49,9 @@ struct BootCommand: ParsableCommand {
 
     func validate() throws {
         guard BootMode(rawValue: mode) != nil else { throw ValidationError("--mode is disk, network or http, got '\(mode)'") }
+        guard let platform = FirmwarePlatform(rawValue: firmware) else { throw ValidationError("--firmware is uefi or bios, got '\(firmware)'") }
+        if platform == .bios && mode == "http" { throw ValidationError("--firmware bios boots --mode disk or network, not http") }
+        if platform == .bios && secureBoot != nil { throw ValidationError("--secure-boot needs --firmware uefi (a BIOS machine has no Secure Boot)") }
         guard BootDisplay(rawValue: display) != nil else { throw ValidationError("--display is terminal, window, vnc or none, got '\(display)'") }
         if json && display == "terminal" { throw ValidationError("--json and --display terminal both want the terminal's output; use --display none, vnc or window") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
@@ -63,13 +71,14 @@ struct BootCommand: ParsableCommand {
             printError("\(store): no such store")
             throw ExitCode(1)
         }
-        guard let loader = LoaderSource.find() else {
+        guard let loader = LoaderSource.find(platform: FirmwarePlatform(rawValue: firmware)!) else {
             printError(LoaderSource.notFoundMessage)
             throw ExitCode(1)
         }
         let files = try served.resolve(store: store)
         var request = BootRequest(store: LoadedStore(reading: store), files: files, loader: loader)
         request.mode = BootMode(rawValue: mode)!
+        request.platform = FirmwarePlatform(rawValue: firmware)!
         request.display = BootDisplay(rawValue: display)!
         request.timeout = timeout
         request.screenshot = screenshot

@@ -13,7 +13,10 @@ struct IpxeScriptCommand: ParsableCommand {
             both UEFI and BIOS iPXE serve), then `boot`; every step is checked, and a failed fetch names \
             its file and runs `imgstat`. \
             Put it, loader/build/loader.efi and the files (under their served names) on a TFTP or HTTP \
-            server; --base prefixes every location (e.g. http://server/winpe/).
+            server; --base prefixes every location (e.g. http://server/winpe/). \
+            --bios: the script for iPXE on a BIOS machine: `kernel loader.lkrn ARGS` (loader/build/loader.lkrn) \
+            and one `initrd --name NAME URI NAME` per file, which iPXE hands over as named newc cpio entries; \
+            the BCD is served as it is (no .exe -> .efi patch in BIOS mode).
             """)
 
     @Argument(help: "The BCD store (served as BCD).") var store: String
@@ -21,6 +24,7 @@ struct IpxeScriptCommand: ParsableCommand {
     @Option(name: .customLong("loader-args"), help: ArgumentHelp("The loader's command line.", valueName: "ARGS")) var loaderArgs: String = ""
     @Option(help: ArgumentHelp("Where the files are served (e.g. http://server/winpe, trailing slash or not).", valueName: "URL")) var base: String = ""
     @Flag(help: "Add `pause` to the loader's command line: it waits for a key before the boot manager and after an error (for troubleshooting).") var pause = false
+    @Flag(help: "The script for a BIOS machine (loader.lkrn, initrd per file).") var bios = false
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the script here instead of standard output.", valueName: "FILE")) var output: String?
 
     /// The loader's command line as the script passes it.
@@ -29,7 +33,8 @@ struct IpxeScriptCommand: ParsableCommand {
     func run() throws {
         do throws(LoaderCommandLineRefusal) {
             // iPXE starts the loader with "loader.efi ARGS" (the kernel line below).
-            _ = try LoaderCommandLine.parse(Array(("loader.efi " + arguments).utf16))
+            let loader = bios ? IpxeScript.biosLoaderName : "loader.efi"
+            _ = try LoaderCommandLine.parse(Array((loader + " " + arguments).utf16), imagePath: Array(loader.utf16))
         } catch {
             printError("--loader-args: the loader would stop: unknown command line option \"\(String(decoding: error.word, as: UTF16.self))\"")
             throw ExitCode(1)
@@ -40,10 +45,10 @@ struct IpxeScriptCommand: ParsableCommand {
             for p in problems { printError(p) }
             throw ExitCode(1)
         }
-        let script = IpxeScript.make(arguments: arguments, names: files.map(\.name), base: base)
+        let script = IpxeScript.make(arguments: arguments, names: files.map(\.name), base: base, platform: bios ? .bios : .uefi)
         if let output {
             try script.write(toFile: output, atomically: true, encoding: .utf8)
-            print("\(output): kernel loader.efi + \(files.count) file\(files.count == 1 ? "" : "s") (\(files.map(\.name).joined(separator: ", ")))")
+            print("\(output): kernel \(bios ? IpxeScript.biosLoaderName : "loader.efi") + \(files.count) file\(files.count == 1 ? "" : "s") (\(files.map(\.name).joined(separator: ", ")))")
         } else {
             print(script, terminator: "")
         }

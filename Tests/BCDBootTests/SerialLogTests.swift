@@ -245,3 +245,20 @@ let shimRefusedLoader: String = {
     let text = standinRun + "Verification failed: (0x1A) Security Violation\r\n"
     #expect(!SerialLog.classify(text, expected: expected, timedOut: false).headline.contains("shim refused"))
 }
+
+@Test func standinErrorIsTheHeadlineNotTheFilesItDidNotRead() {
+    let log = """
+        LOADER start (bcd 0.1.0, bios)\r
+        LOADER bootmgr bootmgr.exe\r
+        STANDIN start (STAND-IN boot manager, not Microsoft's)\r
+        STANDIN firmware bios\r
+        STANDIN error no free 64 KiB of conventional memory for BIOS buffers\r
+        STANDIN done\r
+
+        """
+    let o = SerialLog.classify(log, expected: expected, timedOut: false)
+    #expect(o.kind == .bootError && o.exitStatus == 2)
+    #expect(o.headline == "FAILED: the stand-in boot manager stopped: no free 64 KiB of conventional memory for BIOS buffers")
+    #expect(!o.details.contains { $0.hasPrefix("MISSING") })
+    #expect(SerialLog.isFinal(log))
+}

@@ -76,6 +76,9 @@ let brokenCases: [RuleCase] = [
     RuleCase(name: "systemroot not in the image", script: "set \(L) systemroot \\WinNT", expected: ["wim.systemroot-missing"]),
     RuleCase(name: "LZMS WIM and the boot manager must come from it", files: ["boot.wim": "wimLZMS"], expected: ["wim.unsupported"]),
     RuleCase(name: "solid WIM and the boot manager must come from it", files: ["boot.wim": "wimSolid"], expected: ["wim.unsupported"]),
+    RuleCase(name: "BIOS: the WIM's boot.sdi is the EFI one, not DVD\\PCAT's", files: ["boot.wim": "wimWithSdi", "boot.sdi": "-", "bootmgr.exe": "bootmgr"],
+             firmware: .bios, expected: ["ramdisk.file-missing"]),
+    RuleCase(name: "UEFI: the WIM's boot.sdi is DVD\\PCAT's, not the EFI one", files: ["boot.wim": "wimWithPcatSdi", "boot.sdi": "-"], expected: ["ramdisk.file-missing"]),
     RuleCase(name: "LZMS WIM and boot.sdi must come from it", files: ["boot.wim": "wimWithSdiLZMS", "boot.sdi": "-", "bootmgfw.efi": "bootmgr"], expected: ["wim.unsupported"]),
     RuleCase(name: "ARM64 image for x64 UEFI", files: ["boot.wim": "wimARM64"], expected: ["wim.architecture"]),
     RuleCase(name: "no boot manager anywhere", files: ["boot.wim": "wimNoBootmgr"], expected: ["bootmgr.missing"]),
@@ -106,6 +109,8 @@ let correctCases: [RuleCase] = [
     RuleCase(name: "BIOS with bootmgr.exe supplied", files: ["bootmgr.exe": "bootmgr"], firmware: .bios, expected: []),
     RuleCase(name: "BIOS with wimboot's compressed bootmgr supplied", files: ["bootmgr": "bootmgr"], firmware: .bios, expected: []),
     RuleCase(name: "boot.sdi taken from the WIM", files: ["boot.wim": "wimWithSdi", "boot.sdi": "-"], expected: []),
+    RuleCase(name: "BIOS: boot.sdi taken from the WIM's DVD\\PCAT", files: ["boot.wim": "wimWithPcatSdi", "boot.sdi": "-", "bootmgr.exe": "bootmgr"],
+             firmware: .bios, expected: []),
     RuleCase(name: "x64 image", files: ["boot.wim": "wimX64"], expected: []),
     RuleCase(name: "boot manager supplied, WIM without one", files: ["boot.wim": "wimNoBootmgr", "bootmgfw.efi": "bootmgr"], expected: []),
     RuleCase(name: "only bootmgfw_EX.efi in the WIM", files: ["boot.wim": "wimOnlyEX"], expected: []),
@@ -132,6 +137,7 @@ extension Workspace {
         case "truncatedWIM": return truncatedWIM
         case "wimNoBoot": return wimNoBoot
         case "wimWithSdi": return wimWithSdi
+        case "wimWithPcatSdi": return wimWithPcatSdi
         case "wimWithSdiLZMS": return wimWithSdiLZMS
         case "wimLZMS": return wimLZMS
         case "wimSolid": return wimSolid

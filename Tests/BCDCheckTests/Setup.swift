@@ -57,7 +57,7 @@ final class Workspace: @unchecked Sendable {
     let dir: URL
     var bcd = "", vhdBCD = ""
     var sdi = "", sdiCorrupt = "", sdiOddPart = ""
-    var wim = "", wimWithSdi = "", wimWithSdiLZMS = "", wimNoBoot = "", wimLZMS = "", wimSolid = "", wimNoBootmgr = "", wimARM64 = "", wimX64 = ""
+    var wim = "", wimWithSdi = "", wimWithPcatSdi = "", wimWithSdiLZMS = "", wimNoBoot = "", wimLZMS = "", wimSolid = "", wimNoBootmgr = "", wimARM64 = "", wimX64 = ""
     /// Both boot managers (\Windows\Boot\EFI_EX\bootmgfw_EX.efi too), and the _EX one alone.
     var wimBothBootmgrs = "", wimOnlyEX = ""
     var notAWIM = "", truncatedWIM = "", bootmgr = "", big = ""
@@ -213,6 +213,13 @@ final class Workspace: @unchecked Sendable {
         wimWithSdiLZMS = path("withsdi-lzms.wim")
         try Tools.run("wimcapture", [tree.path, wimWithSdiLZMS, "WinPE", "--boot", "--compress=lzms"])
         try FileManager.default.removeItem(at: dvd)
+        // BIOS: the loader takes boot.sdi from \Windows\Boot\DVD\PCAT (LoaderBiosFiles).
+        let pcat = tree.appendingPathComponent("Windows/Boot/DVD/PCAT")
+        try FileManager.default.createDirectory(at: pcat, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: sdi, toPath: pcat.appendingPathComponent("boot.sdi").path)
+        wimWithPcatSdi = path("withpcatsdi.wim")
+        try Tools.run("wimcapture", [tree.path, wimWithPcatSdi, "WinPE", "--boot", "--compress=lzx"])
+        try FileManager.default.removeItem(at: tree.appendingPathComponent("Windows/Boot/DVD"))
         let ex = tree.appendingPathComponent("Windows/Boot/EFI_EX/bootmgfw_EX.efi")
         try FileManager.default.createDirectory(at: ex.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(repeating: 0x45, count: 3000).write(to: ex)

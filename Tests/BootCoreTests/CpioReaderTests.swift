@@ -71,6 +71,31 @@ struct CpioReaderTests {
         #expect(throws: CpioError.badName(offset: 0)) { _ = try CpioReader.entries(of: MemorySource(bad)) }
     }
 
+    /// One newc member as GRUB's `initrd16 newc:NAME:PATH` writes it: namesize without the NUL.
+    static func grubMember(_ name: String, _ data: [UInt8]) -> [UInt8] {
+        func hex(_ v: Int) -> String { let h = String(v, radix: 16); return String(repeating: "0", count: 8 - h.count) + h }
+        let fields = [0, 0o100644, 0, 0, 1, 0, data.count, 0, 0, 0, 0, name.utf8.count, 0]
+        var out = Array(("070701" + fields.map(hex).joined()).utf8) + Array(name.utf8)
+        while out.count % 4 != 0 { out.append(0) }
+        out += data
+        while out.count % 4 != 0 { out.append(0) }
+        return out
+    }
+
+    @Test func grubNewcMembersWithoutTheNameNulAreRead() throws {
+        // 110 + 11 name bytes: the NUL-less name is followed by padding; 110 + 2: no padding at all.
+        let exe = PayloadTool.bytes(5120, seed: 31), two = PayloadTool.bytes(7, seed: 32)
+        let archive = Self.grubMember("bootmgr.exe", exe) + Self.grubMember("ab", two) + Self.grubMember("TRAILER!!!", [])
+        let source = MemorySource(archive)
+        let entries = try CpioReader.entries(of: source)
+        #expect(entries.map(\.name) == ["bootmgr.exe", "ab"])
+        #expect(source.bytes(at: entries[0].dataOffset, length: exe.count) == exe)
+        #expect(entries[0].dataOffset == 124)
+        #expect(source.bytes(at: entries[1].dataOffset, length: two.count) == two)
+        // A name with a NUL inside is still refused.
+        #expect(throws: CpioError.badName(offset: 0)) { _ = try CpioReader.entries(of: MemorySource(Self.grubMember("a\0b", two))) }
+    }
+
     @Test func concatenatedArchivesWithPaddingAreRead() throws {
         let (archive, files) = try Self.makeArchive()
         let joined = archive + [UInt8](repeating: 0, count: 512) + archive

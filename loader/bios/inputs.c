@@ -41,11 +41,11 @@ void take_inputs(void) {
     uint32_t base = setup_u32(HDR_RAMDISK_IMAGE), size = setup_u32(HDR_RAMDISK_SIZE);
     if (!base || !size) die("no initrd: give the files as an initrd (iPXE: initrd URI NAME; SYSLINUX: initrdfile=; GRUB: initrd16 newc:NAME:PATH)");
     char why[160];
+    serial_printf("LOADER initrd at=%x size=%u\n", base, size);
     if (bios_cpio_parse((const void *)base, size) != LDR_OK) {
         ldr_vdisk_error(why, sizeof why);
         die("the initrd is not a newc cpio archive: %s", why);
     }
-    serial_printf("LOADER initrd at=%x size=%u\n", base, size);
     char name[MAX_NAME + 64];
     uint32_t offset, length;
     for (intptr_t n = 0; ; n++) {

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The BIOS loader (loader/build/loader.lkrn, a bzImage) on SeaBIOS: started by QEMU -kernel/-initrd
-# (a cpio made with `cpio -o -H newc`) and by iPXE over TFTP (`kernel` + `initrd URI NAME`, which
-# wraps each file in a newc header). Checks the LOADER lines (every file with the host's size,
+# (a cpio made with `cpio -o -H newc`), by iPXE over TFTP (`kernel` + `initrd URI NAME`, which
+# wraps each file in a newc header) and by GRUB (`linux16` + `initrd16 newc:NAME:PATH`). Checks the LOADER lines (every file with the host's size,
 # the command line, the emulated drive: 0x80 + the BIOS's hard disks), the screen (VGA text
 # memory read with pmemsave), and that each error (no initrd, garbage cpio, no bootmgr.exe, no
 # BCD, unknown option) is one line, after which the test stops QEMU (a hang reaches the timeout
 # and fails).
 source "$(dirname "$0")/../../loader/tests/lib.sh"
-need cpio perl gcc ld swift wimcapture
+need cpio perl gcc ld swift wimcapture grub-mkrescue xorriso
 build_loader bios standin-bios
 swift build --product bcd >"$WORK/swift.log" 2>&1 || { tail -20 "$WORK/swift.log"; fail "swift build --product bcd failed"; }
 bcd=$(swift build --show-bin-path)/bcd
@@ -133,6 +133,25 @@ expect_inputs "$WORK/ipxe"
 expect_line "$WORK/ipxe" '^LOADER emulating drive 0x80 sectors=[0-9]+$'
 expect_probe "$WORK/ipxe"
 echo "53-loader-bios: iPXE ok"
+
+# 3b. GRUB (i386-pc, from a CD made by grub-mkrescue): linux16 + initrd16 newc:NAME:PATH (GRUB's
+# newc members count the name without its NUL; GRUB puts BOOT_IMAGE= first on the command line).
+g=$WORK/grub; mkdir -p "$g/boot/grub"
+cp "$LKRN" "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$f/startnet.cmd" "$g/"
+cat >"$g/boot/grub/grub.cfg" <<'CFG'
+set timeout=0
+menuentry loader {
+  linux16 /loader.lkrn rawwim
+  initrd16 newc:bootmgr.exe:/bootmgr.exe newc:BCD:/BCD newc:boot.sdi:/boot.sdi newc:startnet.cmd:/startnet.cmd
+  boot
+}
+CFG
+grub-mkrescue -d /usr/lib/grub/i386-pc -o "$WORK/grub.iso" "$g" >"$WORK/grub-mkrescue.log" 2>&1 || { cat "$WORK/grub-mkrescue.log"; fail "grub-mkrescue failed"; }
+STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/grub-boot" -nic none -cdrom "$WORK/grub.iso"
+expect_line "$WORK/grub-boot" '^LOADER cmdline BOOT_IMAGE=/loader.lkrn rawwim$'
+expect_inputs "$WORK/grub-boot"
+expect_probe "$WORK/grub-boot"
+echo "53-loader-bios: GRUB linux16/initrd16 newc: ok"
 
 # 4. bootmgr.exe, BCD and boot.sdi from the WIM (LoaderBiosWimFiles).
 STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/fromwim" -nic none -kernel "$LKRN" -initrd "$WORK/wim.cpio"

@@ -5,5 +5,5 @@ public enum EditorAction: String, CaseIterable, Sendable {
     case newObject, copyObject, deleteObject, setDefault, moveUpInOrder, moveDownInOrder
     case undo, redo, save, quit
     case toggleRaw, search, clearSearch, help, cycleTheme
-    case diagnostics, attachedFiles, testBoot, testBootOnConsole, testBootOverHTTP, cycleSecureBoot
+    case diagnostics, attachedFiles, testBoot, testBootOnConsole, testBootOverHTTP, cycleSecureBoot, cycleFirmware
 }

@@ -44,6 +44,7 @@ extension EditorState {
         case .testBootOnConsole: requestBoot(onConsole: true)
         case .testBootOverHTTP: requestBoot(mode: .http)
         case .cycleSecureBoot: cycleSecureBoot()
+        case .cycleFirmware: cycleFirmware()
         }
     }
 

@@ -37,7 +37,7 @@ extension EditorState {
     /// Which boot manager the loader will start with the attached files, and who signed it
     /// (BCDCheck's BootManagerPlan: the check's own rule, as `bcd check` says it).
     var bootManagerPlan: BootManagerPlan {
-        BootManagerPlan(store: store, files: attachedFiles, options: servedFiles.checkOptions(secureBoot: secureBoot != nil))
+        BootManagerPlan(store: store, files: attachedFiles, options: servedFiles.checkOptions(firmware: checkFirmware, secureBoot: secureBoot != nil))
     }
 
     mutating func askAttachment() {

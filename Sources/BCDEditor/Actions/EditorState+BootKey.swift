@@ -21,11 +21,13 @@ extension EditorState {
     }
 
     mutating func startBoot(force: Bool, onConsole: Bool = false, mode: BootMode = .disk) {
-        let secureBoot = secureBootChoice.profile(store: file.path, mode: mode)
-        bootRequest = BootKeyRequest(force: force, onConsole: onConsole, mode: mode, secureBoot: secureBoot)
+        // BIOS boots the disk keys only (N is iPXE over HTTP on UEFI).
+        let platform: FirmwarePlatform = mode == .http ? .uefi : bootFirmware
+        let secureBoot = platform == .bios ? nil : secureBootChoice.profile(store: file.path, mode: mode)
+        bootRequest = BootKeyRequest(force: force, onConsole: onConsole, mode: mode, secureBoot: secureBoot, platform: platform)
         // With keys in the workspace the line says whether this boot is a Secure Boot one.
         let keys = SecureBootChoice.workspaceHasKeys(store: file.path) ? "; " + SecureBootChoice.summary(secureBoot) : ""
-        inform("test boot\(force ? " (forced)" : "")\(mode == .http ? " over HTTP" : ""): \(PathText.fileName(file.path)) with \(attachedFiles.count) attached files" + keys)
+        inform("test boot\(force ? " (forced)" : "")\(mode == .http ? " over HTTP" : "")\(platform == .bios ? " (BIOS)" : ""): \(PathText.fileName(file.path)) with \(attachedFiles.count) attached files" + (platform == .bios ? "" : keys))
     }
 }
 
@@ -39,6 +41,16 @@ extension EditorState {
             return inform("secure boot: off (no keys/db.key and keys/db.crt beside the store; bcd loader keys DIR/keys makes them); with keys: \(then)")
         }
         inform(SecureBootChoice.summary(secureBoot) + " for b and B; diagnostics: \(diagnosticsSummary)")
+    }
+
+    /// `F`: the firmware `b` and `B` boot with, UEFI or BIOS (SeaBIOS, loader.lkrn from a
+    /// SYSLINUX disk); the diagnostics switch to that firmware's rules.
+    mutating func cycleFirmware() {
+        bootFirmware = bootFirmware == .uefi ? .bios : .uefi
+        let what = bootFirmware == .bios
+            ? "BIOS (SeaBIOS, loader.lkrn from a SYSLINUX disk; bootmgr.exe, BCD unpatched; no Secure Boot)"
+            : "UEFI (OVMF, loader.efi)" + (secureBoot.map { "; " + SecureBootChoice.summary($0) } ?? "")
+        inform("firmware: \(what) for b and B; diagnostics: \(diagnosticsSummary)")
     }
 
     /// The boot's outcome on the message line, back in the editor; a Secure Boot one says so.
@@ -58,4 +70,6 @@ public struct BootKeyRequest: Sendable, Equatable {
     public var mode: BootMode = .disk
     /// Secure Boot with this profile, the loader signed by the workspace's keys; nil: off.
     public var secureBoot: SecureBootProfile?
+    /// UEFI (OVMF) or BIOS (SeaBIOS), as `F` set it.
+    public var platform: FirmwarePlatform = .uefi
 }

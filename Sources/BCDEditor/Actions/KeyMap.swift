@@ -43,6 +43,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("B")], action: .testBootOnConsole, help: "Test boot on this terminal (Ctrl-A X)", hint: nil),
         KeyBinding(keys: [.character("N")], action: .testBootOverHTTP, help: "Test boot over HTTP (iPXE)", hint: nil),
         KeyBinding(keys: [.character("S")], action: .cycleSecureBoot, help: "Secure Boot profile of b/B (with keys/)", hint: nil),
+        KeyBinding(keys: [.character("F")], action: .cycleFirmware, help: "Firmware of b/B: UEFI or BIOS (SeaBIOS)", hint: nil),
     ]
 
     private static let byKey: [Key: EditorAction] = {

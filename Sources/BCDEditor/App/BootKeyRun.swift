@@ -17,7 +17,7 @@ enum BootKeyRun {
             return BootOutcome(kind: .notStarted, headline: "NOT STARTED: cannot write the unsaved store: \(error)")
         }
         return TestBoot.runFromEditor(store: store, files: state.servedFiles, diagnostics: state.diagnostics,
-                                      unsavedChanges: state.isDirty, force: request.force, mode: request.mode, secureBoot: request.secureBoot,
+                                      unsavedChanges: state.isDirty, force: request.force, mode: request.mode, secureBoot: request.secureBoot, platform: request.platform,
                                       display: display, write: write, waitForEnter: waitForEnter)
     }
 

@@ -46,25 +46,27 @@ enum Attachments {
 }
 
 /// The diagnostics of one store version with one set of files, checked with or without
-/// Secure Boot (keys appearing or `S` turning it off re-run the check).
+/// Secure Boot, for UEFI or BIOS (keys appearing, `S` or `F` re-run the check).
 final class CheckCache {
     private var version: UInt64 = 0
     private var filesVersion: UInt64 = 0
     private var secureBoot = false
+    private var firmware = CheckOptions.Firmware.uefi
     private var cached: [Diagnostic] = []
 
     /// The findings if they are for this store and file version, else nil (no check run).
-    func current(version: UInt64, filesVersion: UInt64, secureBoot: Bool) -> [Diagnostic]? {
-        version == self.version && filesVersion == self.filesVersion && secureBoot == self.secureBoot ? cached : nil
+    func current(version: UInt64, filesVersion: UInt64, secureBoot: Bool, firmware: CheckOptions.Firmware = .uefi) -> [Diagnostic]? {
+        version == self.version && filesVersion == self.filesVersion && secureBoot == self.secureBoot && firmware == self.firmware ? cached : nil
     }
 
     func refresh(store: BCDStore, version: UInt64, files: [ServedFile], filesVersion: UInt64, options: CheckOptions) -> [Diagnostic] {
-        if version != self.version || filesVersion != self.filesVersion || options.secureBoot != secureBoot {
+        if version != self.version || filesVersion != self.filesVersion || options.secureBoot != secureBoot || options.firmware != firmware {
             cached = check(store: store, files: files, options: options)
                 .sorted { $0.severity > $1.severity }
             self.version = version
             self.filesVersion = filesVersion
             self.secureBoot = options.secureBoot
+            self.firmware = options.firmware
         }
         return cached
     }

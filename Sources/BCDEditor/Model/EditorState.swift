@@ -52,7 +52,11 @@ public struct EditorState {
     /// Secure Boot for the disk boot keys: on with the workspace's keys (SecureBootChoice).
     public var secureBootChoice = SecureBootChoice()
     /// The profile `b` and `B` boot with now (nil: Secure Boot off); the diagnostics check for it.
-    public var secureBoot: SecureBootProfile? { secureBootChoice.profile(store: file.path, mode: .disk) }
+    public var secureBoot: SecureBootProfile? { bootFirmware == .bios ? nil : secureBootChoice.profile(store: file.path, mode: .disk) }
+    /// The firmware `b` and `B` boot with (`F` switches UEFI / BIOS); the diagnostics follow it.
+    public var bootFirmware: FirmwarePlatform = .uefi
+    /// The check's firmware rules for `bootFirmware`.
+    var checkFirmware: CheckOptions.Firmware { bootFirmware == .bios ? .bios : .uefi }
 
     public var themeNames: [String]
     public var themeIndex = 0
@@ -151,13 +155,13 @@ public struct EditorState {
     /// store change or attachment change (not per redraw).
     public var diagnostics: [Diagnostic] {
         checkCache.refresh(store: store, version: storeVersion, files: attachedFiles, filesVersion: filesVersion,
-                           options: servedFiles.checkOptions(secureBoot: secureBoot != nil))
+                           options: servedFiles.checkOptions(firmware: checkFirmware, secureBoot: secureBoot != nil))
     }
 
     /// The findings if already computed for this version, else nil: the view draws with
     /// this so that a frame never waits for the check (the app runs it after the frame).
     public var currentDiagnostics: [Diagnostic]? {
-        checkCache.current(version: storeVersion, filesVersion: filesVersion, secureBoot: secureBoot != nil)
+        checkCache.current(version: storeVersion, filesVersion: filesVersion, secureBoot: secureBoot != nil, firmware: checkFirmware)
     }
 
     // MARK: messages

@@ -173,7 +173,7 @@ public final class Renderer {
         } else {
             let found = state.currentDiagnostics
             let summary = found.map(EditorState.summary(of:)) ?? "checking…"
-            let secureBoot = state.secureBoot.map { " (secure boot \($0.rawValue))" } ?? ""
+            let secureBoot = (state.bootFirmware == .bios ? " (BIOS)" : "") + (state.secureBoot.map { " (secure boot \($0.rawValue))" } ?? "")
             let text = " g diagnostics: \(summary) · f attached files (\(state.attachedFiles.count)) · b test boot" + secureBoot
             let worst = found?.map(\.severity).max()
             let style: StyleRole = worst == .error ? .error : worst == .warning ? .heading : .placeholder

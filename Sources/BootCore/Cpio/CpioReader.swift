@@ -46,8 +46,12 @@ public enum CpioReader {
         let nameOffset = offset + headerSize
         guard nameSize <= source.count, nameOffset <= source.count - nameSize,
               let nameBytes = source.bytes(at: nameOffset, length: Int(nameSize)) else { throw .truncated(offset: offset) }
-        guard nameBytes.last == 0, nameSize >= 2, !nameBytes.dropLast().contains(0) else { throw .badName(offset: offset) }
-        let name = String(decoding: nameBytes.dropLast(), as: UTF8.self)
+        // namesize counts the name's NUL (newc). GRUB's `initrd16 newc:NAME:PATH` members count
+        // only the name's bytes (the NUL, if any, lies in the padding); the data's offset follows
+        // namesize either way, so both are read.
+        let nameBody = nameBytes.last == 0 ? nameBytes.dropLast() : nameBytes[...]
+        guard !nameBody.isEmpty, !nameBody.contains(0) else { throw .badName(offset: offset) }
+        let name = String(decoding: nameBody, as: UTF8.self)
         let dataOffset = alignUp4(nameOffset + nameSize)
         guard dataOffset <= source.count, fileSize <= source.count - dataOffset else { throw .truncated(offset: offset) }
         let entry = CpioEntry(name: name, mode: mode, size: fileSize, dataOffset: dataOffset, headerOffset: offset)
