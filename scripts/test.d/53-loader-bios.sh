@@ -111,6 +111,7 @@ vga_text "$WORK/screen.vga" >"$WORK/screen.txt"
 grep -q "loader: wimboot-compatible BIOS loader (bcd $version)" "$WORK/screen.txt" || { cat "$WORK/screen.txt" >&2; fail "no banner on the screen"; }
 grep -q "loader: emulating drive 0x80" "$WORK/screen.txt" || { cat "$WORK/screen.txt" >&2; fail "no drive line on the screen"; }
 expect_probe "$WORK/kernel"
+expect_line "$WORK/kernel" '^PROBE vesa 4f01 ax=004f supported=0$'   # no gui: VESA modes hidden
 echo "53-loader-bios: -kernel ok (COM1 and screen; bootmgr.exe entered, the drive read through the callback equals bcd vdisk's)"
 
 # 2. One BIOS hard disk present: the emulated drive is 0x81.
@@ -125,10 +126,11 @@ echo "53-loader-bios: drive 0x81 beside a BIOS disk ok"
 # 3. iPXE (QEMU's BIOS ROM) over TFTP: kernel + initrd URI NAME.
 t=$WORK/tftp; mkdir -p "$t"
 cp "$LKRN" "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$f/startnet.cmd" "$t/"
-printf '#!ipxe\nkernel loader.lkrn quiet\ninitrd bootmgr.exe bootmgr.exe\ninitrd BCD BCD\ninitrd boot.sdi boot.sdi\ninitrd startnet.cmd startnet.cmd\nboot\n' >"$t/boot.ipxe"
+printf '#!ipxe\nkernel loader.lkrn quiet gui\ninitrd bootmgr.exe bootmgr.exe\ninitrd BCD BCD\ninitrd boot.sdi boot.sdi\ninitrd startnet.cmd startnet.cmd\nboot\n' >"$t/boot.ipxe"
 STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/ipxe" -nic "user,model=e1000,tftp=$t,bootfile=boot.ipxe" -boot n
 expect_line "$WORK/ipxe" "^LOADER start \\(bcd $version, bios\\)\$"
-expect_line "$WORK/ipxe" '^LOADER cmdline quiet$'
+expect_line "$WORK/ipxe" '^LOADER cmdline quiet gui$'
+expect_line "$WORK/ipxe" '^PROBE vesa 4f01 ax=004f supported=1$'   # gui: VESA modes stay
 expect_inputs "$WORK/ipxe"
 expect_line "$WORK/ipxe" '^LOADER emulating drive 0x80 sectors=[0-9]+$'
 expect_probe "$WORK/ipxe"
