@@ -50,25 +50,23 @@ func reservedByParameters() -> [ReservedRange] {
     (biosReceived?.regions ?? []).map { ReservedRange(start: $0.startPage * 4096, end: ($0.startPage + $0.pageCount) * 4096) }
 }
 
-/// 64 KiB of conventional memory for BIOS buffers: the highest 4 KiB-aligned block below the top
-/// INT 12h reports and at or above 64 KiB that no parameter-block region covers; 0 if none.
+/// A first buffer for BIOS calls (the E820 call itself): the highest 4 KiB page below the top of
+/// conventional memory INT 12h reports, at or above 4 KiB, that no parameter-block region covers.
 @_cdecl("sb_low_buffer")
 public func sbLowBuffer(_ lowKiB: UInt32) -> UInt32 {
     let taken = reservedByParameters()
-    var top = UInt64(min(lowKiB, 640)) * 1024
-    while top >= 0x20000 {
-        let start = (top - 0x10000) & ~0xFFF
-        if let hit = taken.first(where: { $0.start < start + 0x10000 && $0.end > start }) {
-            top = min(hit.start, start + 0x10000 - 0x1000)
-            continue
-        }
-        return UInt32(start)
+    var page = (UInt64(min(lowKiB, 640)) * 1024) & ~0xFFF
+    while page >= 0x2000 {
+        page -= 0x1000
+        if !taken.contains(where: { $0.start < page + 0x1000 && $0.end > page }) { return UInt32(page) }
     }
     return 0
 }
 
-/// The heap: the largest usable range from 1 MiB to 4 GiB of the E820 map (20-byte entries)
-/// once the parameter block's regions and our own image are taken out. out[0], out[1]: start, end.
+/// From the E820 map (20-byte entries) with the parameter block's regions and our own image
+/// taken out: out[0], out[1] the heap, the largest usable range from 1 MiB to 4 GiB; out[2] the
+/// BIOS buffer, the highest 4 KiB-aligned 64 KiB of usable conventional memory (from 4 KiB, below
+/// 640 KiB). 1 when either is missing.
 @_cdecl("sb_heap")
 public func sbHeap(_ entries: UnsafePointer<UInt8>, _ count: UInt32, _ imageStart: UInt32, _ imageEnd: UInt32,
                    _ out: UnsafeMutablePointer<UInt32>) -> Int32 {
@@ -78,14 +76,18 @@ public func sbHeap(_ entries: UnsafePointer<UInt8>, _ count: UInt32, _ imageStar
         map.append(E820Entry(base: raw.le64(at: i * 20) ?? 0, length: raw.le64(at: i * 20 + 8) ?? 0, type: raw.le32(at: i * 20 + 16) ?? 0))
     }
     let taken = reservedByParameters() + [ReservedRange(start: UInt64(imageStart), end: UInt64(imageEnd)),
-                                          ReservedRange(start: 0, end: 1 << 20)]
+                                          ReservedRange(start: 0, end: 0x1000)]
+    let free = E820Map.reserving(taken, in: map).filter { $0.type == E820Entry.usable }
     var best: (UInt64, UInt64) = (0, 0)
-    for e in E820Map.reserving(taken, in: map) where e.type == E820Entry.usable {
+    var low: UInt64 = 0
+    for e in free {
         let lo = max(e.base, 1 << 20), hi = min(e.end, 0xFFFF_F000)
         if hi > lo && hi - lo > best.1 - best.0 { best = (lo, hi) }
+        let top = min(e.end, 0xA0000) & ~0xFFF
+        if top >= e.base + 0x10000, top - 0x10000 >= ((e.base + 0xFFF) & ~0xFFF), top - 0x10000 > low { low = top - 0x10000 }
     }
-    guard best.1 - best.0 >= 4 << 20 else { return 1 }
-    out[0] = UInt32(best.0); out[1] = UInt32(best.1)
+    guard best.1 - best.0 >= 4 << 20, low != 0 else { return 1 }
+    out[0] = UInt32(best.0); out[1] = UInt32(best.1); out[2] = UInt32(low)
     return 0
 }
 

@@ -9,7 +9,7 @@
  *   STANDIN firmware bios
  *   STANDIN params version=2 size=<n> regions=<n> image=<hex> imagesize=<n> partition=<bytes> signature=<hex>
  *   STANDIN region <i> start=<hex> pages=<n> type=<n>
- *   STANDIN memory low=<KiB> bounce=<hex> heap=<hex>-<hex>
+ *   STANDIN memory int12=<KiB> bounce=<hex> heap=<hex>-<hex> e820=<entries>
  *   STANDIN drive <hex> signature=<hex> from=parameters|probe      (or STANDIN error ...)
  *   STANDIN device bios drive=<hex> sectors=<n> edd=<hex> chs-lba0=match|differs|error
  *   STANDIN filesystem fat32|fat16 start=<lba>
@@ -234,13 +234,15 @@ void standin_bios_entry(struct bootapp_header *params) {
     if (bios_init(p[0]) != 0) fail("no BIOS-call callback in the parameter block");
 
     uint32_t low = bios_low_kib();
-    bounce = sb_low_buffer(low);
-    if (!bounce) fail("no free 64 KiB of conventional memory for BIOS buffers");
+    bounce = sb_low_buffer(low);   /* one page, for the E820 call */
+    if (!bounce) fail("no free page of conventional memory below the INT 12h size");
     static uint8_t e820[64 * 20];
-    uint32_t entries = 0, heap[2] = { 0, 0 };
+    uint32_t entries = 0, heap[3] = { 0, 0, 0 };
     if (bios_e820(e820, 64, &entries) != 0) fail("no E820 memory map");
-    if (sb_heap(e820, entries, (uint32_t)(uintptr_t)__image_start, (uint32_t)(uintptr_t)__image_end, heap) != 0) fail("no free memory above 1 MiB");
-    serial_printf("STANDIN memory low=%u bounce=%x heap=%x-%x e820=%u\n", low, bounce, heap[0], heap[1], entries);
+    if (sb_heap(e820, entries, (uint32_t)(uintptr_t)__image_start, (uint32_t)(uintptr_t)__image_end, heap) != 0)
+        fail("no free 64 KiB of conventional memory, or under 4 MiB above 1 MiB, in the E820 map");
+    bounce = heap[2];
+    serial_printf("STANDIN memory int12=%u bounce=%x heap=%x-%x e820=%u\n", low, bounce, heap[0], heap[1], entries);
     heap_init(heap[0], heap[1]);
 
     const char *from;
