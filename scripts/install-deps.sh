@@ -20,10 +20,11 @@ packages=(
     sbsigntool openssl python3-pip                # Secure Boot: signing, test keys, virt-firmware's installer
     shim-signed                                   # Secure Boot through shim (bcd boot --secure-boot=shim): Microsoft-signed shimx64.efi
 )
-# PyPI: virt-firmware's virt-fw-vars makes the Secure Boot varstores (test key added to db).
-pip_packages=(virt-firmware)
+# PyPI: virt-firmware's virt-fw-vars makes the Secure Boot varstores (test key added to db);
+# dissect.util's LZNT1 and LZ77+Huffman decoders check BootCore's encoders (BootmgrCodecDifferentialTests).
+pip_packages=(virt-firmware dissect.util)
 install_pip() {
-    command -v virt-fw-vars >/dev/null && return 0
+    command -v virt-fw-vars >/dev/null && python3 -c 'import dissect.util.compression' 2>/dev/null && return 0
     echo "install-deps: installing from PyPI: ${pip_packages[*]}"
     # Debian marks its Python externally managed; these are command-line tools, not libraries.
     PIP_BREAK_SYSTEM_PACKAGES=1 $SUDO python3 -m pip install -q "${pip_packages[@]}"
