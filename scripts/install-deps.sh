@@ -9,7 +9,7 @@ packages=(
     libncursesw5-dev tmux                         # the editor, and driving it in tests
     gnu-efi gcc binutils ovmf qemu-system-x86 ipxe ipxe-qemu   # the loader and test boots
     gcc-multilib                                  # the BIOS loader (loader.lkrn): gcc -m32 and its 32-bit libgcc
-    grub-pc-bin xorriso                           # 53-loader-bios: a GRUB BIOS CD (grub-mkrescue) that starts loader.lkrn
+    grub-pc-bin xorriso syslinux syslinux-common  # 53-loader-bios: GRUB (a grub-mkrescue CD) and SYSLINUX (linux.c32) start loader.lkrn
     mtools dosfstools ntfs-3g                     # FAT checks, NTFS images for boot.sdi
     qemu-utils                                    # qemu-img: VHD/VHDX disks for the bcd check tests
     file xxd cpio                                 # cpio: newc archives for the cpio reader tests
