@@ -9,7 +9,7 @@ packages=(
     libncursesw5-dev tmux                         # the editor, and driving it in tests
     gnu-efi gcc binutils ovmf qemu-system-x86 ipxe ipxe-qemu   # the loader and test boots
     gcc-multilib                                  # the BIOS loader (loader.lkrn): gcc -m32 and its 32-bit libgcc
-    grub-pc-bin xorriso                           # 53-loader-bios: a GRUB BIOS CD (grub-mkrescue) that starts loader.lkrn
+    grub-pc-bin xorriso syslinux syslinux-common  # 53-loader-bios: GRUB (a grub-mkrescue CD) and SYSLINUX (linux.c32) start loader.lkrn
     mtools dosfstools ntfs-3g                     # FAT checks, NTFS images for boot.sdi
     qemu-utils                                    # qemu-img: VHD/VHDX disks for the bcd check tests
     file xxd cpio                                 # cpio: newc archives for the cpio reader tests
@@ -21,10 +21,11 @@ packages=(
     seabios syslinux syslinux-common              # BIOS test boots (bcd boot --firmware bios): SeaBIOS; SYSLINUX + linux.c32 for disk mode
     shim-signed                                   # Secure Boot through shim (bcd boot --secure-boot=shim): Microsoft-signed shimx64.efi
 )
-# PyPI: virt-firmware's virt-fw-vars makes the Secure Boot varstores (test key added to db).
-pip_packages=(virt-firmware)
+# PyPI: virt-firmware's virt-fw-vars makes the Secure Boot varstores (test key added to db);
+# dissect.util's LZNT1 and LZ77+Huffman decoders check BootCore's encoders (BootmgrCodecDifferentialTests).
+pip_packages=(virt-firmware dissect.util)
 install_pip() {
-    command -v virt-fw-vars >/dev/null && return 0
+    command -v virt-fw-vars >/dev/null && python3 -c 'import dissect.util.compression' 2>/dev/null && return 0
     echo "install-deps: installing from PyPI: ${pip_packages[*]}"
     # Debian marks its Python externally managed; these are command-line tools, not libraries.
     PIP_BREAK_SYSTEM_PACKAGES=1 $SUDO python3 -m pip install -q "${pip_packages[@]}"

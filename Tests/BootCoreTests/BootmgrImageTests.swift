@@ -74,7 +74,9 @@ struct BootmgrImageTests {
         }
         // Too small an output buffer: the image does not fit, so nothing is found.
         let packed = BootmgrImage.pack(try images()[0], format: .xca)
-        if case .success = extract(packed, capacity: 1000) { Issue.record("decoded into 1000 bytes") }
+        guard case .failure(.tooLarge(BootmgrImage.stubSize, .xca, 1000)) = extract(packed, capacity: 1000) else {
+            Issue.record("a 1000-byte buffer was not reported as too small"); return
+        }
         #expect(BootmgrImage.Failure.noImage(attempts: 2).message.contains("no compressed bootmgr.exe"))
     }
 }

@@ -80,6 +80,7 @@ struct PEImageTests {
         #expect(view.fields["Magic"] == 0x10B)
         expectMatchesObjdump(image, view)
         #expect(image.section(containing: image.entryPoint)?.nameText == ".text")
+        #expect(image.entryAddress(at: 0x10_0000) == 0x10_0000 + UInt64(image.entryPoint))
     }
 
     /// Two layouts differ exactly at the HIGHLOW sites objdump lists, by the difference of the bases.
@@ -159,6 +160,7 @@ struct PEImageTests {
         #expect(parseError(patched(pe + 4, [0x64, 0x86])) == .unsupportedMachine(0x8664))
         #expect(parseError(patched(opt, [0x07, 0x01])) == .unsupportedMagic(0x107))
         #expect(parseError(patched(pe + 20, [0x20, 0x00])) == .badOptionalHeader)
+        #expect(parseError(patched(pe + 20, [0x01, 0x00])) == .badOptionalHeader)
         #expect(parseError(patched(opt + 92, [17, 0, 0, 0])) == .badOptionalHeader)
         #expect(parseError(patched(opt + 56, [0x00, 0x01, 0, 0])) != nil)  // SizeOfImage below the sections
         #expect(parseError(patched(opt + 60, [0xFF, 0xFF, 0xFF, 0x00])) == .badImageLayout)

@@ -56,6 +56,7 @@ int32_t bios_e820_entry(intptr_t n, uint64_t *base, uint64_t *length, uint32_t *
 int32_t bios_int13_start(uint8_t drive, uint8_t drive_count);
 int32_t bios_callback_emulate(void *regs);   /* 1: answered (registers written back) */
 uint16_t bios_conventional_kib(void);        /* INT 12h's answer from the adjusted map */
+void bios_callback_after(void *regs, const void *request);   /* without gui: VESA modes hidden */
 /* bios/swift/BiosBridge.swift: what to take from the WIM (LoaderBiosFiles): 1 wanted, 2 the
  * boot manager, 3 wanted if the image has it, 0 not wanted, -1 past the last. */
 int32_t bios_wim_wanted(intptr_t slot, char *path, intptr_t path_capacity, char *name, intptr_t name_capacity);

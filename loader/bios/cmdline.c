@@ -17,6 +17,7 @@ void parse_cmdline(void) {
     int32_t st = ldr_cmdline_parse(units, n * 2, 0, 0, &bits, &index, bad, 64);
     opts.rawwim = (bits & LDR_OPT_RAW_WIM) != 0;
     opts.quiet = (bits & LDR_OPT_QUIET) != 0;
+    opts.gui = (bits & LDR_OPT_GUI) != 0;
     opts.index = index;
     quiet = opts.quiet;
     pause_mode = bits & LDR_OPT_PAUSE_QUIET ? 2 : bits & LDR_OPT_PAUSE ? 1 : 0;

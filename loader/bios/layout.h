@@ -4,7 +4,7 @@
 #define INITRD_ADDR_MAX 0x7FFFFFFF   /* the initrd must end below 2 GiB (32-bit pointers) */
 #define CMDLINE_MAX     4096
 #define PM_STACK_SIZE   0x10000
-#define RM_STACK_SIZE   0x800
+#define RM_STACK_SIZE   0x1000   /* BIOS services run on the caller's stack: some use much of it */
 #define RM_BOUNCE_SIZE  0x200
 /* GDT selectors (header.S) */
 #define GDT_CODE32 0x08

@@ -1,8 +1,9 @@
 /* A probe boot application for 53-loader-bios (NOT a boot manager): an i386 PE32 that the BIOS
  * loader enters as it enters bootmgr.exe. It checks the parameter block ("BOOT APP", version,
  * machine, image base), then uses the block's BIOS-call callback as a boot manager does:
- * INT 13h AH=41h/48h/42h on the callback's drive (the emulated one) to read its sectors, and
- * INT 15h E820h. It prints `PROBE ...` lines on COM1 (its own port I/O), the CRC32 of the
+ * INT 13h AH=41h/48h/42h on the callback's drive (the emulated one) to read its sectors,
+ * INT 15h E820h, and INT 10h AX=4F01h (VBE mode 101h's attributes: the loader hides VESA modes
+ * unless `gui`). It prints `PROBE ...` lines on COM1 (its own port I/O), the CRC32 of the
  * whole disk, then halts. Built by the test with gcc -m32 and ld -m i386pe. */
 #include <stdint.h>
 #include <stddef.h>
@@ -78,6 +79,13 @@ int start(struct bootapp_header *p) {
         entries++;
         next = r.ebx;
     } while (next);
+    uint8_t *info = (uint8_t *)(LOW + 0x100);
+    info[0] = 0xEE; info[1] = 0xEE;
+    r = (struct bios_regs){0};
+    r.vector = 0x10; r.eax = 0x4F01; r.ecx = 0x101; r.es = LOW >> 4; r.edi = 0x100;
+    call(&r);
+    puts_("PROBE vesa 4f01 ax="); hex(r.eax & 0xFFFF, 4); puts_(" supported="); dec(info[0] & 1); puts_("\n");
+
     puts_("PROBE e820 entries="); dec(entries); puts_(" image-reserved="); dec(reserved_kept); puts_("\n");
     halt();
     return 0;

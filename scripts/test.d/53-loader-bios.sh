@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The BIOS loader (loader/build/loader.lkrn, a bzImage) on SeaBIOS: started by QEMU -kernel/-initrd
 # (a cpio made with `cpio -o -H newc`), by iPXE over TFTP (`kernel` + `initrd URI NAME`, which
-# wraps each file in a newc header) and by GRUB (`linux16` + `initrd16 newc:NAME:PATH`). Checks the LOADER lines (every file with the host's size,
+# wraps each file in a newc header), by GRUB (`linux16` + `initrd16 newc:NAME:PATH`) and by
+# SYSLINUX (`linux.c32 loader.lkrn initrdfile=...`). Checks the LOADER lines (every file with the host's size,
 # the command line, the emulated drive: 0x80 + the BIOS's hard disks), the screen (VGA text
 # memory read with pmemsave), and that each error (no initrd, garbage cpio, no bootmgr.exe, no
 # BCD, unknown option) is one line, after which the test stops QEMU (a hang reaches the timeout
 # and fails).
 source "$(dirname "$0")/../../loader/tests/lib.sh"
-need cpio perl gcc ld swift wimcapture grub-mkrescue xorriso
+need cpio perl gcc ld swift wimcapture grub-mkrescue xorriso syslinux mformat mcopy
+SYSLINUX_MODULES=/usr/lib/syslinux/modules/bios
+[ -r "$SYSLINUX_MODULES/linux.c32" ] || fail "missing $SYSLINUX_MODULES/linux.c32 (scripts/install-deps.sh installs syslinux-common)"
 build_loader bios standin-bios
 swift build --product bcd >"$WORK/swift.log" 2>&1 || { tail -20 "$WORK/swift.log"; fail "swift build --product bcd failed"; }
 bcd=$(swift build --show-bin-path)/bcd
@@ -111,6 +114,7 @@ vga_text "$WORK/screen.vga" >"$WORK/screen.txt"
 grep -q "loader: wimboot-compatible BIOS loader (bcd $version)" "$WORK/screen.txt" || { cat "$WORK/screen.txt" >&2; fail "no banner on the screen"; }
 grep -q "loader: emulating drive 0x80" "$WORK/screen.txt" || { cat "$WORK/screen.txt" >&2; fail "no drive line on the screen"; }
 expect_probe "$WORK/kernel"
+expect_line "$WORK/kernel" '^PROBE vesa 4f01 ax=004f supported=0$'   # no gui: VESA modes hidden
 echo "53-loader-bios: -kernel ok (COM1 and screen; bootmgr.exe entered, the drive read through the callback equals bcd vdisk's)"
 
 # 2. One BIOS hard disk present: the emulated drive is 0x81.
@@ -125,10 +129,11 @@ echo "53-loader-bios: drive 0x81 beside a BIOS disk ok"
 # 3. iPXE (QEMU's BIOS ROM) over TFTP: kernel + initrd URI NAME.
 t=$WORK/tftp; mkdir -p "$t"
 cp "$LKRN" "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$f/startnet.cmd" "$t/"
-printf '#!ipxe\nkernel loader.lkrn quiet\ninitrd bootmgr.exe bootmgr.exe\ninitrd BCD BCD\ninitrd boot.sdi boot.sdi\ninitrd startnet.cmd startnet.cmd\nboot\n' >"$t/boot.ipxe"
+printf '#!ipxe\nkernel loader.lkrn quiet gui\ninitrd bootmgr.exe bootmgr.exe\ninitrd BCD BCD\ninitrd boot.sdi boot.sdi\ninitrd startnet.cmd startnet.cmd\nboot\n' >"$t/boot.ipxe"
 STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/ipxe" -nic "user,model=e1000,tftp=$t,bootfile=boot.ipxe" -boot n
 expect_line "$WORK/ipxe" "^LOADER start \\(bcd $version, bios\\)\$"
-expect_line "$WORK/ipxe" '^LOADER cmdline quiet$'
+expect_line "$WORK/ipxe" '^LOADER cmdline quiet gui$'
+expect_line "$WORK/ipxe" '^PROBE vesa 4f01 ax=004f supported=1$'   # gui: VESA modes stay
 expect_inputs "$WORK/ipxe"
 expect_line "$WORK/ipxe" '^LOADER emulating drive 0x80 sectors=[0-9]+$'
 expect_probe "$WORK/ipxe"
@@ -152,6 +157,21 @@ expect_line "$WORK/grub-boot" '^LOADER cmdline BOOT_IMAGE=/loader.lkrn rawwim$'
 expect_inputs "$WORK/grub-boot"
 expect_probe "$WORK/grub-boot"
 echo "53-loader-bios: GRUB linux16/initrd16 newc: ok"
+
+# 3c. SYSLINUX (a FAT disk, BIOS drive 0x80): linux.c32 loader.lkrn ... initrdfile=A,B,C (linux.c32
+# wraps each file in a newc header; it puts BOOT_IMAGE= first); the emulated drive is 0x81.
+img=$WORK/syslinux.img; truncate -s 64M "$img"; mformat -i "$img" :: >/dev/null
+syslinux --install "$img"
+for m in linux.c32 libcom32.c32 libutil.c32; do mcopy -i "$img" "$SYSLINUX_MODULES/$m" ::/; done
+mcopy -i "$img" "$LKRN" "$f/bootmgr.exe" "$f/sub/BCD" "$f/boot.sdi" "$f/startnet.cmd" ::/
+printf 'DEFAULT l\nLABEL l\n  COM32 linux.c32\n  APPEND loader.lkrn rawwim initrdfile=bootmgr.exe,BCD,boot.sdi,startnet.cmd\n' >"$WORK/syslinux.cfg"
+mcopy -i "$img" "$WORK/syslinux.cfg" ::/
+STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/syslinux-boot" -nic none -drive file="$img",format=raw,if=ide
+expect_line "$WORK/syslinux-boot" '^LOADER cmdline BOOT_IMAGE=loader.lkrn rawwim initrdfile=bootmgr.exe,BCD,boot.sdi,startnet.cmd$'
+expect_inputs "$WORK/syslinux-boot"
+expect_line "$WORK/syslinux-boot" '^LOADER emulating drive 0x81 sectors=[0-9]+$'
+expect_probe "$WORK/syslinux-boot"
+echo "53-loader-bios: SYSLINUX linux.c32 initrdfile= ok"
 
 # 4. bootmgr.exe, BCD and boot.sdi from the WIM (LoaderBiosWimFiles).
 STOP_ON='^(loader: error:|PROBE done|STANDIN done)' boot_bios "$WORK/fromwim" -nic none -kernel "$LKRN" -initrd "$WORK/wim.cpio"

@@ -19,10 +19,14 @@ public enum BootmgrImage {
     public enum Failure: Error, Equatable, Sendable {
         /// No candidate decoded to an i386 PE32 (`attempts` full decodes were tried).
         case noImage(attempts: Int)
+        /// None did, and the stream at `offset` decoded to more than the output buffer holds.
+        case tooLarge(offset: Int, format: Format, limit: Int)
         public var message: String {
             switch self {
             case .noImage(let attempts):
                 return "no compressed bootmgr.exe (LZNT1 or XCA, i386 PE32) found in the file (\(attempts) candidate streams decoded)"
+            case .tooLarge(let offset, let format, let limit):
+                return "the \(format.name) stream at offset \(hexText(UInt64(offset))) decodes to more than \(limit) bytes, and no other is a bootmgr.exe"
             }
         }
     }
@@ -37,6 +41,7 @@ public enum BootmgrImage {
         _ file: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
     ) throws(Failure) -> Found {
         var attempts = 0
+        var overflow: Failure? = nil
         var xca = XcaDecoder()
         var offset = alignment
         while offset + 4 <= file.count && attempts < maximumAttempts {
@@ -47,14 +52,19 @@ public enum BootmgrImage {
                 do throws(DecompressionError) {
                     size = format == .lznt1 ? try Lznt1Decoder.decompress(stream, into: output)
                                             : try xca.decompress(stream, into: output)
-                } catch { continue }
+                } catch {
+                    if error == .outputOverflow && overflow == nil {
+                        overflow = .tooLarge(offset: offset, format: format, limit: output.count)
+                    }
+                    continue
+                }
                 if isBootManager(UnsafeRawBufferPointer(rebasing: output[0..<size])) {
                     return Found(offset: offset, format: format, size: size)
                 }
             }
             offset += alignment
         }
-        throw .noImage(attempts: attempts)
+        throw overflow ?? .noImage(attempts: attempts)
     }
 
     /// Cheap tests before a full decode. LZNT1: a chunk header (signature 3) whose data starts

@@ -12,7 +12,8 @@ extension PEImage {
         _ source: Source, at base: UInt64, into buffer: UnsafeMutableRawBufferPointer
     ) throws(PEError) {
         guard source.count == fileSize else { throw .truncated }
-        guard buffer.count >= Int(sizeOfImage), let start = buffer.baseAddress else {
+        // Compared as UInt64: on i686 a SizeOfImage above 2 GiB does not fit an Int.
+        guard UInt64(buffer.count) >= UInt64(sizeOfImage), let start = buffer.baseAddress else {
             if sizeOfImage == 0 && buffer.count == 0 { return }
             throw .bufferTooSmall
         }

@@ -56,7 +56,8 @@ public struct PEImage: Equatable, Sendable {
         guard machine == Self.machineI386 || machine == Self.machineAMD64 else { throw .unsupportedMachine(machine) }
 
         let optionalOffset = peOffset + 24
-        guard optionalSize >= 2, let opt = source.bytes(at: optionalOffset, length: optionalSize) else { throw .truncated }
+        guard optionalSize >= 2 else { throw .badOptionalHeader }
+        guard let opt = source.bytes(at: optionalOffset, length: optionalSize) else { throw .truncated }
         let magic = opt.le16(at: 0) ?? 0
         // Fixed fields end (and data directories start) at 96 in PE32, 112 in PE32+.
         let directoriesAt: Int
@@ -113,6 +114,9 @@ public struct PEImage: Equatable, Sendable {
             guard UInt64(directories[i].rva) + UInt64(directories[i].size) <= UInt64(sizeOfImage) else { throw .badImageLayout }
         }
     }
+
+    /// The entry point's address once laid out at `base`.
+    public func entryAddress(at base: UInt64) -> UInt64 { base &+ UInt64(entryPoint) }
 
     /// The section holding `rva`, if any.
     public func section(containing rva: UInt32) -> PESection? {

@@ -55,3 +55,13 @@ public func biosCallbackEmulate(_ block: UnsafeMutableRawPointer) -> Int32 {
 /// KiB of conventional memory in the adjusted map (INT 12h's answer; the BDA word at 0x413).
 @_cdecl("bios_conventional_kib")
 public func biosConventionalKiB() -> UInt16 { E820Map.conventionalKiB(biosE820Out) }
+
+/// After the BIOS answered the call at `block` (`request`: the registers before it, a copy made
+/// by callback.c): without `gui`, VBE mode information is marked unsupported (VesaModeFilter).
+@_cdecl("bios_callback_after")
+public func biosCallbackAfter(_ block: UnsafeMutableRawPointer, _ request: UnsafeRawPointer) {
+    guard let r = BiosCallRegisters(bytes: Array(UnsafeRawBufferPointer(start: block, count: BiosCallRegisters.size))),
+          let before = BiosCallRegisters(bytes: Array(UnsafeRawBufferPointer(start: request, count: BiosCallRegisters.size)))
+    else { return }
+    VesaModeFilter.hide(r, request: before, memory: FlatMemory())
+}
