@@ -35,7 +35,9 @@ enum StoreReader {
         }
         var elements: [BCDElement] = []
         if let elementsKey = try hive.child(of: node, named: "Elements") {
-            for elementNode in try hive.children(of: elementsKey) {
+            let elementNodes = try hive.children(of: elementsKey)
+            elements.reserveCapacity(elementNodes.count)
+            for elementNode in elementNodes {
                 let keyName = hive.name(of: elementNode)
                 guard let elementType = ElementType(keyName: keyName) else {
                     warnings.append("\(path): object \(id.braced) has a key Elements\\\(keyName) that is not an element id; left untouched")

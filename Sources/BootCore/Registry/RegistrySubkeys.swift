@@ -8,6 +8,7 @@ extension RegistryHive {
     /// Cell offsets of `key`'s subkeys, in list order.
     public func subkeyCells(of key: RegistryKeyNode) throws(RegistryError) -> [UInt32] {
         var cells: [UInt32] = []
+        cells.reserveCapacity(Int(min(key.subkeyCount, 4096)))
         try forEachSubkeyCell(of: key) { (cell) throws(RegistryError) in cells.append(cell); return true }
         return cells
     }
@@ -48,7 +49,8 @@ extension RegistryHive {
 
     public func subkeys(of key: RegistryKeyNode) throws(RegistryError) -> [RegistryKeyNode] {
         var out: [RegistryKeyNode] = []
-        for cell in try subkeyCells(of: key) { out.append(try self.key(at: cell)) }
+        out.reserveCapacity(Int(min(key.subkeyCount, 4096)))   // the count is the file's word: bounded
+        try forEachSubkeyCell(of: key) { (cell) throws(RegistryError) in out.append(try self.key(at: cell)); return true }
         return out
     }
 
