@@ -12,8 +12,22 @@ public protocol BiosSectorDevice {
     var sectorCount: UInt64 { get }
     /// Fills the first 512 bytes of `buffer` with sector `lba`; false past the end or on failure.
     func readSector(_ lba: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool
+    /// Fills `buffer` with `buffer.count / 512` sectors from `lba`; false past the end or on failure.
+    func readSectors(_ lba: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool
 }
 
+extension BiosSectorDevice {
+    /// Sector by sector, for a device with no faster way.
+    public func readSectors(_ lba: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        for i in 0..<buffer.count / 512 {
+            guard readSector(lba + UInt64(i), into: UnsafeMutableRawBufferPointer(rebasing: buffer[(i * 512)...])) else { return false }
+        }
+        return true
+    }
+}
+
+/// VirtualFatDisk's own multi-sector read: a file's cluster run in one source read (a boot
+/// manager loading a 500 MB boot.wim asks for 127 sectors or more per call).
 extension VirtualFatDisk: BiosSectorDevice {}
 
 extension BiosMemory {

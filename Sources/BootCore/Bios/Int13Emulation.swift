@@ -60,6 +60,11 @@ public struct Int13Emulation<Disk: BiosSectorDevice> {
     /// Reads `count` sectors from `lba` into memory at `address`; the number read.
     func readSectors(lba: UInt64, count: Int, to address: UInt64, _ memory: some BiosMemory) -> (read: Int, status: UInt8) {
         guard lba <= disk.sectorCount, UInt64(count) <= disk.sectorCount - lba else { return (0, Status.sectorNotFound) }
+        // The whole transfer in one device read when the buffer is accessible as a whole; else
+        // sector by sector, so that a buffer running out part-way reports how much was read.
+        if count > 0, let whole = memory.buffer(at: address, count: count * 512) {
+            return disk.readSectors(lba, into: whole) ? (count, Status.ok) : (0, Status.readError)
+        }
         for i in 0..<count {
             guard let buffer = memory.buffer(at: address + UInt64(i) * 512, count: 512) else { return (i, Status.boundary) }
             guard disk.readSector(lba + UInt64(i), into: buffer) else { return (i, Status.readError) }
