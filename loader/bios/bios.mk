@@ -4,6 +4,8 @@
 # i686-unknown-none-elf, ld -m elf_i386 with bios/bios.lds, then a flat binary (objcopy -O binary).
 BIOS_C      := $(sort $(wildcard bios/*.c))
 BIOS_S      := $(sort $(wildcard bios/*.S))
+# Shared with the other images: the C functions every image has alike, and the i686 memcpy/memset.
+BIOS_COMMON := common/libc_min.c common/i386/string.c
 # The Swift side: BootCore, the UEFI loader's bridges that hold no UEFI code (virtual disk,
 # rules), and the BIOS bridge (bios/swift/).
 BIOS_BRIDGE := swift/Bridge.swift swift/InjectBridge.swift swift/RulesBridge.swift swift/WimBridge.swift $(sort $(wildcard bios/swift/*.swift))
@@ -26,6 +28,9 @@ check-bios-tools:
 $(B)/bios/%.o: bios/%.c bios/bios.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(BIOS_CFLAGS) -c $< -o $@
+$(B)/bios/common/%.o: common/%.c bios/bios.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(BIOS_CFLAGS) -c $< -o $@
 $(B)/bios/%.o: bios/%.S bios/bios.mk
 	@mkdir -p $(dir $@)
 	$(CC) -m32 -MMD -MP -c $< -o $@
@@ -37,7 +42,8 @@ $(B)/bios-swift.o: $(BOOTCORE) $(BIOS_BRIDGE) $(B)/swift-sources.list bios/bios.
 	$(SWIFTC) $(BIOS_SWIFTFLAGS) -module-name BiosSwift -emit-ir $(BOOTCORE) $(BIOS_BRIDGE) -o $(B)/BiosSwift.ll
 	$(SWIFT_CLANG) -target i686-unknown-none-elf -fno-pic -Os -Wno-override-module -ffunction-sections -fdata-sections -c $(B)/BiosSwift.ll -o $@
 
-BIOS_OBJS := $(patsubst bios/%.S,$(B)/bios/%.o,$(BIOS_S)) $(patsubst bios/%.c,$(B)/bios/%.o,$(BIOS_C)) $(B)/bios-swift.o
+BIOS_OBJS := $(patsubst bios/%.S,$(B)/bios/%.o,$(BIOS_S)) $(patsubst bios/%.c,$(B)/bios/%.o,$(BIOS_C)) \
+	$(patsubst common/%.c,$(B)/bios/common/%.o,$(BIOS_COMMON)) $(B)/bios-swift.o
 $(B)/loader-bios.elf: $(BIOS_OBJS) bios/bios.lds | check-bios-tools
 	$(LD) -m elf_i386 -nostdlib -static --no-warn-rwx-segments -T bios/bios.lds --gc-sections --no-undefined -o $@ $(BIOS_OBJS) $(BIOS_LIBGCC)
 	@bad=$$(readelf -SW $@ | sed -n 's/^ *\[ *[0-9]*\] //p' | awk '$$1 ~ /^\./ && $$7 ~ /A/ {print $$1}' | grep -vxE '\.setup|\.text|\.rodata|\.data|\.bss' || true); \

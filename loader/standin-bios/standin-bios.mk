@@ -5,7 +5,7 @@
 # and tools/pe-relocs.py, which turns the absolute ones into PE base relocations: the loader may
 # place the image anywhere, as it may the real bootmgr.exe.
 SB_C       := $(sort $(wildcard standin-bios/*.c))
-SB_COMMON  := common/serial.c common/crc32.c
+SB_COMMON  := common/serial.c common/crc32.c common/libc_min.c common/i386/string.c
 SB_BRIDGE  := standin/StandinBridge.swift standin/StandinWim.swift $(sort $(wildcard standin-bios/*.swift))
 SB_CFLAGS  := -m32 -march=i686 -std=gnu11 -Os -Wall -Wextra -Wno-unused-parameter -Werror=implicit-function-declaration \
 	-ffreestanding -fno-builtin -fno-pic -fno-pie -fno-stack-protector -fno-strict-aliasing \
