@@ -2,14 +2,14 @@ import Foundation
 import Testing
 @testable import BootCore
 
-/// loader/src/bridge.h (UEFI) and loader/bios/bridge.h (BIOS) name BootCore's bridge codes for
-/// C: every #define must be one of them, and each header must define them all.
+/// loader/common/bridge_codes.h names BootCore's bridge codes for C (src/bridge.h, UEFI, and
+/// bios/bridge.h, BIOS, include it): every #define must be one of them, and it must define them all.
 @Suite("Loader bridge header")
 struct LoaderBridgeHeaderTests {
     static let loaderDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("loader")
-    static let header = loaderDir.appendingPathComponent("src/bridge.h")
-    static let biosHeader = loaderDir.appendingPathComponent("bios/bridge.h")
+    static let header = loaderDir.appendingPathComponent("common/bridge_codes.h")
+    static let includers = ["src/bridge.h", "bios/bridge.h"].map { loaderDir.appendingPathComponent($0) }
 
     /// `#define LDR_... N` lines of the header, name -> value.
     static func defines(_ file: URL = header) throws -> [String: Int64] {
@@ -50,7 +50,11 @@ struct LoaderBridgeHeaderTests {
         #expect(found == Self.expected)
         #expect(found["LDR_E_FILE_TOO_LARGE"] == 1)
         #expect(found["LDR_OPT_PAUSE_QUIET"] == 8)
-        #expect(try Self.defines(Self.biosHeader) == Self.expected)
+        for file in Self.includers {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(text.contains("bridge_codes.h\""), "\(file.lastPathComponent) does not include bridge_codes.h")
+            #expect(try Self.defines(file).isEmpty, "\(file.lastPathComponent) defines LDR_ codes of its own")
+        }
     }
 
     @Test func optionBitsAreDistinctSingleBits() {

@@ -3,18 +3,7 @@
  * On i686 Swift's Int is 32 bits (intptr_t). Results: BootCore's LoaderBridgeStatus. */
 #pragma once
 #include <stdint.h>
-#define LDR_OK 0
-#define LDR_E_FILE_TOO_LARGE 1
-#define LDR_E_REFUSED 2
-#define LDR_E_READ 3
-#define LDR_E_RANGE 4
-#define LDR_E_FAILED 5
-#define LDR_OPT_RAW_BCD 1
-#define LDR_OPT_GUI 2
-#define LDR_OPT_PAUSE 4
-#define LDR_OPT_PAUSE_QUIET 8
-#define LDR_OPT_QUIET 16
-#define LDR_OPT_RAW_WIM 32
+#include "../common/bridge_codes.h"
 
 /* swift/Bridge.swift, swift/InjectBridge.swift */
 void ldr_vdisk_reset(void);

@@ -1,21 +1,7 @@
 #pragma once
 /* The Swift side (swift/ bridge files), callable from C. */
 #include <efi.h>
-/* INT32 results: BootCore's LoaderBridgeStatus (Sources/BootCore/Boot/LoaderBridgeCodes.swift;
- * BootCoreTests checks these against it). */
-#define LDR_OK 0
-#define LDR_E_FILE_TOO_LARGE 1
-#define LDR_E_REFUSED 2
-#define LDR_E_READ 3
-#define LDR_E_RANGE 4
-#define LDR_E_FAILED 5
-/* ldr_cmdline_parse's option bits: BootCore's LoaderOptionBit (same file, same test). */
-#define LDR_OPT_RAW_BCD 1
-#define LDR_OPT_GUI 2
-#define LDR_OPT_PAUSE 4
-#define LDR_OPT_PAUSE_QUIET 8
-#define LDR_OPT_QUIET 16
-#define LDR_OPT_RAW_WIM 32
+#include "bridge_codes.h"
 
 void ldr_vdisk_reset(void);
 INT32 ldr_vdisk_add(const UINT16 *name, INTN length, UINT64 size, INT32 index);
