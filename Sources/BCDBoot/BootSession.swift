@@ -192,7 +192,7 @@ public struct BootSession {
             run = try runEmulator(qemu: qemu, timeoutTool: timeoutTool, stage: stage, invocation: invocation,
                                   expected: expected, start: Date())   // each attempt gets the whole time limit
             if run.kvmFailed {
-                let remembered = kvmNote?.record(error: run.kvmError) == true
+                let remembered = run.kvmFailureCertain && kvmNote?.record(error: run.kvmError) == true
                 progress("qemu: KVM failed (\(run.kvmError)); restarting with TCG software emulation"
                          + (remembered ? " (noted in \(kvmNote!.path): later boots go straight to TCG)" : ""))
                 invocation.acceleration = .tcg
@@ -228,6 +228,9 @@ public struct BootSession {
         var outcome: BootOutcome
         var kvmFailed = false
         var kvmError = ""
+        /// Whether the failure is KVM's for sure (QEMU's own KVM error), so that later boots may
+        /// skip KVM; a BIOS guest's early reset under KVM is only likely KVM's: retried, not noted.
+        var kvmFailureCertain = true
     }
 
     /// One emulator run, from a fresh serial log and NVRAM copy to QEMU's exit.
@@ -274,6 +277,7 @@ public struct BootSession {
         var loggedBytes = 0
         var lastGrowth = Date()
         var kvmError: String?
+        var kvmFailureCertain = true
         var stoppedByHost = false
         let bios = invocation.firmware.platform == .bios
         var vga: ConsoleScreen?
@@ -286,6 +290,7 @@ public struct BootSession {
             // the firmware's real-mode code (seen with nested KVM), not the boot: retried with TCG.
             if kvm, bios, qmp.events.contains("SHUTDOWN:guest-reset"), !Self.read(log).contains("LOADER ") {
                 kvmError = "the BIOS machine reset itself under KVM before the loader started"
+                kvmFailureCertain = false
                 break
             }
             if qmp.events.contains("SHUTDOWN") { stopped = true; break }
@@ -328,7 +333,8 @@ public struct BootSession {
         if let kvmError {
             _ = try? qmp.execute("quit", timeout: 5)
             Self.reap(process)
-            return EmulatorRun(outcome: BootOutcome(kind: .notStarted, headline: ""), kvmFailed: true, kvmError: kvmError)
+            return EmulatorRun(outcome: BootOutcome(kind: .notStarted, headline: ""), kvmFailed: true, kvmError: kvmError,
+                               kvmFailureCertain: kvmFailureCertain)
         }
         let serialText = Self.read(log)
         var outcome = SerialLog.classify(serialText, expected: expected, timedOut: timedOut,
