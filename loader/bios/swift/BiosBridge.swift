@@ -1,19 +1,8 @@
 // The BIOS loader's own Swift side, compiled with BootCore and the UEFI loader's bridges that
 // hold no UEFI code (swift/Bridge.swift: the virtual disk; swift/RulesBridge.swift: the command
 // line). Here: the initrd as a newc cpio archive (BootCore's CpioReader) read in place from
-// where the boot program put it, and the BIOS boot manager rule.
-
-/// Bytes in memory at a fixed address (the initrd, left by the boot program): never copied.
-struct BiosMemorySource: ByteSource {
-    let base: UnsafeRawPointer
-    let count: UInt64
-    func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-        guard offset <= count, UInt64(buffer.count) <= count - offset else { return false }
-        guard let to = buffer.baseAddress, buffer.count > 0 else { return true }
-        to.copyMemory(from: base + Int(offset), byteCount: buffer.count)
-        return true
-    }
-}
+// where the boot program put it (BootCore's RawBufferSource: never copied), and the BIOS boot
+// manager rule.
 
 nonisolated(unsafe) var biosCpioEntries: [CpioEntry] = []
 
@@ -22,7 +11,7 @@ nonisolated(unsafe) var biosCpioEntries: [CpioEntry] = []
 @_cdecl("bios_cpio_parse")
 public func biosCpioParse(_ base: UnsafeRawPointer, _ size: UInt32) -> Int32 {
     do throws(CpioError) {
-        biosCpioEntries = try CpioReader.entries(of: BiosMemorySource(base: base, count: UInt64(size)))
+        biosCpioEntries = try CpioReader.entries(of: RawBufferSource(UnsafeRawBufferPointer(start: base, count: Int(size))))
         return LoaderBridgeStatus.ok.rawValue
     } catch {
         ldrError = Array(error.message.utf8)
